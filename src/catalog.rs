@@ -1,0 +1,596 @@
+//! Building the index files from the articles, and checking that a content tree holds together.
+//!
+//! A newsroom writes one JSON file per article and the manifest; `tintuc-content index` turns
+//! them into the section pages and the home index with [`build_indexes`]. [`check`] is what the
+//! tests and `tintuc-content check` run over a whole tree before it is published.
+
+use crate::content::{paths, Article, HomeIndex, Manifest, SectionPage, Summary, FORMAT_VERSION};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// How many articles the home page lists in each of its blocks.
+pub const HOME_LATEST: usize = 8;
+pub const HOME_PER_SECTION: usize = 4;
+pub const HOME_POPULAR: usize = 10;
+
+/// Every index file for these articles, as (path relative to the site, value).
+pub fn build_indexes(manifest: &Manifest, articles: &[Article]) -> Vec<(String, IndexFile)> {
+    let mut summaries: Vec<Summary> = articles.iter().map(Article::summary).collect();
+    sort_newest_first(&mut summaries);
+    let page_size = manifest.page_size.max(1) as usize;
+
+    let mut files = Vec::new();
+    let mut home = HomeIndex {
+        latest: summaries.iter().take(HOME_LATEST).cloned().collect(),
+        ..HomeIndex::default()
+    };
+    for section in &manifest.sections {
+        let own: Vec<Summary> = summaries
+            .iter()
+            .filter(|s| s.section == section.slug)
+            .cloned()
+            .collect();
+        home.sections.insert(
+            section.slug.clone(),
+            own.iter().take(HOME_PER_SECTION).cloned().collect(),
+        );
+        let pages = own.len().div_ceil(page_size).max(1) as u32;
+        // An empty section still gets its first page, so its URL shows "no articles yet".
+        for page in 1..=pages {
+            let start = (page as usize - 1) * page_size;
+            let articles = own.iter().skip(start).take(page_size).cloned().collect();
+            files.push((
+                paths::section_page(&section.slug, page),
+                IndexFile::Section(SectionPage {
+                    section: section.slug.clone(),
+                    page,
+                    pages,
+                    total: own.len() as u32,
+                    articles,
+                }),
+            ));
+        }
+    }
+    let mut popular = summaries;
+    popular.sort_by(|a, b| b.views.cmp(&a.views).then(b.published.cmp(&a.published)));
+    popular.truncate(HOME_POPULAR);
+    home.popular = popular;
+    files.push((paths::HOME.to_string(), IndexFile::Home(home)));
+    files
+}
+
+/// Newest first; equal times fall back to the slug so that the order is stable.
+pub fn sort_newest_first(summaries: &mut [Summary]) {
+    summaries.sort_by(|a, b| b.published.cmp(&a.published).then(a.slug.cmp(&b.slug)));
+}
+
+/// An index file that [`build_indexes`] writes.
+#[derive(Debug, Clone, PartialEq)]
+pub enum IndexFile {
+    Home(HomeIndex),
+    Section(SectionPage),
+}
+
+impl IndexFile {
+    /// The file's JSON, pretty-printed so that diffs of published content stay readable.
+    pub fn to_json(&self) -> String {
+        let json = match self {
+            IndexFile::Home(home) => serde_json::to_string_pretty(home),
+            IndexFile::Section(page) => serde_json::to_string_pretty(page),
+        };
+        // Serialising plain structs of strings and numbers cannot fail.
+        json.unwrap_or_default() + "\n"
+    }
+}
+
+/// A parsed content tree: the manifest, the home index, every section page and every article.
+#[derive(Debug, Default)]
+pub struct Tree {
+    pub manifest: Option<Manifest>,
+    pub home: Option<HomeIndex>,
+    /// By (section slug, page number).
+    pub pages: BTreeMap<(String, u32), SectionPage>,
+    /// By the slug in the file name.
+    pub articles: BTreeMap<String, Article>,
+}
+
+/// Everything that is wrong with `tree`, one sentence each; empty when it is consistent.
+pub fn check(tree: &Tree) -> Vec<String> {
+    let mut problems = Vec::new();
+    let Some(manifest) = &tree.manifest else {
+        return vec![format!("{} is missing", paths::MANIFEST)];
+    };
+    if manifest.format != FORMAT_VERSION {
+        problems.push(format!(
+            "{}: format {} is not the supported {FORMAT_VERSION}",
+            paths::MANIFEST,
+            manifest.format
+        ));
+    }
+    if manifest.sections.is_empty() {
+        problems.push(format!("{}: lists no sections", paths::MANIFEST));
+    }
+    let mut section_slugs = BTreeSet::new();
+    for section in &manifest.sections {
+        if !is_slug(&section.slug) {
+            problems.push(format!("section slug {:?} is not a URL slug", section.slug));
+        }
+        if !section_slugs.insert(section.slug.as_str()) {
+            problems.push(format!("section {} is listed twice", section.slug));
+        }
+    }
+
+    for (slug, article) in &tree.articles {
+        if &article.slug != slug {
+            problems.push(format!(
+                "{}: slug is {:?}",
+                paths::article(slug),
+                article.slug
+            ));
+        }
+        if !is_slug(slug) {
+            problems.push(format!("article slug {slug:?} is not a URL slug"));
+        }
+        if !section_slugs.contains(article.section.as_str()) {
+            problems.push(format!(
+                "{}: section {:?} is not in the manifest",
+                paths::article(slug),
+                article.section
+            ));
+        }
+        if article.title.trim().is_empty() {
+            problems.push(format!("{}: has no title", paths::article(slug)));
+        }
+    }
+
+    let mut listed = BTreeSet::new();
+    for section in &manifest.sections {
+        let first = tree.pages.get(&(section.slug.clone(), 1));
+        let Some(first) = first else {
+            problems.push(format!(
+                "{} is missing",
+                paths::section_page(&section.slug, 1)
+            ));
+            continue;
+        };
+        let mut seen = 0;
+        for page in 1..=first.pages {
+            let path = paths::section_page(&section.slug, page);
+            let Some(file) = tree.pages.get(&(section.slug.clone(), page)) else {
+                problems.push(format!("{path} is missing"));
+                continue;
+            };
+            if file.page != page || file.pages != first.pages || file.section != section.slug {
+                problems.push(format!(
+                    "{path}: says it is page {} of {} of {}",
+                    file.page, file.pages, file.section
+                ));
+            }
+            if file.articles.len() > manifest.page_size as usize {
+                problems.push(format!("{path}: holds more than the page size"));
+            }
+            if file
+                .articles
+                .windows(2)
+                .any(|w| w[0].published < w[1].published)
+            {
+                problems.push(format!("{path}: is not newest first"));
+            }
+            seen += file.articles.len();
+            for summary in &file.articles {
+                if summary.section != section.slug {
+                    problems.push(format!(
+                        "{path}: lists {} of section {}",
+                        summary.slug, summary.section
+                    ));
+                }
+                if !listed.insert(summary.slug.clone()) {
+                    problems.push(format!("{path}: lists {} a second time", summary.slug));
+                }
+                problems.extend(summary_problems(&path, summary, tree));
+            }
+        }
+        if seen != first.total as usize {
+            problems.push(format!(
+                "{}: total is {} but its pages list {seen}",
+                paths::section_page(&section.slug, 1),
+                first.total
+            ));
+        }
+    }
+    for ((section, page), _) in tree.pages.iter() {
+        if !section_slugs.contains(section.as_str()) {
+            problems.push(format!(
+                "{} belongs to no section",
+                paths::section_page(section, *page)
+            ));
+        }
+    }
+    for slug in tree.articles.keys() {
+        if !listed.contains(slug) {
+            problems.push(format!("{} is in no section page", paths::article(slug)));
+        }
+    }
+
+    match &tree.home {
+        None => problems.push(format!("{} is missing", paths::HOME)),
+        Some(home) => {
+            let sections = home.sections.values().flatten();
+            for summary in home.latest.iter().chain(&home.popular).chain(sections) {
+                problems.extend(summary_problems(paths::HOME, summary, tree));
+            }
+            for slug in home.sections.keys() {
+                if !section_slugs.contains(slug.as_str()) {
+                    problems.push(format!(
+                        "{}: section {slug} is not in the manifest",
+                        paths::HOME
+                    ));
+                }
+            }
+        }
+    }
+    problems
+}
+
+/// A summary must point at an article that says the same.
+fn summary_problems(path: &str, summary: &Summary, tree: &Tree) -> Vec<String> {
+    match tree.articles.get(&summary.slug) {
+        None => vec![format!(
+            "{path}: lists {} which has no article file",
+            summary.slug
+        )],
+        Some(article) if article.summary() != *summary => {
+            vec![format!(
+                "{path}: the summary of {} differs from its article",
+                summary.slug
+            )]
+        }
+        Some(_) => Vec::new(),
+    }
+}
+
+/// Lower-case ASCII letters, digits and single hyphens: what a URL segment of the site may be.
+pub fn is_slug(text: &str) -> bool {
+    !text.is_empty()
+        && !text.starts_with('-')
+        && !text.ends_with('-')
+        && !text.contains("--")
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// A slug from Vietnamese text: diacritics folded, `đ` to `d`, words joined by hyphens.
+pub fn slugify(text: &str) -> String {
+    let mut slug = String::new();
+    for ch in text.chars().flat_map(char::to_lowercase) {
+        let folded = fold_vietnamese(ch);
+        if folded.is_ascii_alphanumeric() {
+            slug.push(folded);
+        } else if !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    slug.trim_end_matches('-').to_string()
+}
+
+/// The base letter of a lower-case Vietnamese letter: `ế` → `e`, `đ` → `d`.
+pub fn fold_vietnamese(ch: char) -> char {
+    const GROUPS: [(char, &str); 6] = [
+        ('a', "àáảãạăằắẳẵặâầấẩẫậ"),
+        ('e', "èéẻẽẹêềếểễệ"),
+        ('i', "ìíỉĩị"),
+        ('o', "òóỏõọôồốổỗộơờớởỡợ"),
+        ('u', "ùúủũụưừứửữự"),
+        ('y', "ỳýỷỹỵ"),
+    ];
+    if ch == 'đ' {
+        return 'd';
+    }
+    GROUPS
+        .iter()
+        .find(|(_, marked)| marked.contains(ch))
+        .map_or(ch, |(base, _)| *base)
+}
+
+/// Reading and writing a content tree on disk, for the command-line tool and the tests.
+#[cfg(not(target_arch = "wasm32"))]
+pub mod disk {
+    use super::{build_indexes, IndexFile, Tree};
+    use crate::content::{paths, Article, Manifest};
+    use serde::de::DeserializeOwned;
+    use std::path::Path;
+
+    fn read<T: DeserializeOwned>(root: &Path, rel: &str, problems: &mut Vec<String>) -> Option<T> {
+        let text = match std::fs::read_to_string(root.join(rel)) {
+            Ok(text) => text,
+            Err(e) => {
+                problems.push(format!("{rel}: {e}"));
+                return None;
+            }
+        };
+        match crate::fetch::decode(rel, &text) {
+            Ok(value) => Some(value),
+            Err(e) => {
+                problems.push(format!("{rel}: {e}"));
+                None
+            }
+        }
+    }
+
+    fn json_files(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(dir)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .filter_map(|e| e.file_name().into_string().ok())
+            .filter(|n| n.ends_with(".json"))
+            .collect();
+        names.sort();
+        names
+    }
+
+    /// Reads the manifest and the articles under `root` (the folder holding `content/`).
+    pub fn read_sources(root: &Path) -> Result<(Manifest, Vec<Article>), Vec<String>> {
+        let mut problems = Vec::new();
+        let manifest = read::<Manifest>(root, paths::MANIFEST, &mut problems);
+        let articles = json_files(&root.join("content/articles"))
+            .iter()
+            .filter_map(|name| {
+                read::<Article>(root, &format!("content/articles/{name}"), &mut problems)
+            })
+            .collect();
+        match manifest {
+            Some(manifest) if problems.is_empty() => Ok((manifest, articles)),
+            _ => Err(problems),
+        }
+    }
+
+    /// Reads every file of the tree under `root`, with a problem for each that does not parse.
+    pub fn load_tree(root: &Path) -> (Tree, Vec<String>) {
+        let mut problems = Vec::new();
+        let mut tree = Tree {
+            manifest: read(root, paths::MANIFEST, &mut problems),
+            home: read(root, paths::HOME, &mut problems),
+            ..Tree::default()
+        };
+        for name in json_files(&root.join("content/articles")) {
+            let rel = format!("content/articles/{name}");
+            if let Some(article) = read::<Article>(root, &rel, &mut problems) {
+                tree.articles
+                    .insert(name.trim_end_matches(".json").to_string(), article);
+            }
+        }
+        let sections_dir = root.join("content/sections");
+        let mut section_dirs: Vec<_> = std::fs::read_dir(&sections_dir)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .collect();
+        section_dirs.sort_by_key(|e| e.file_name());
+        for dir in section_dirs {
+            let Ok(section) = dir.file_name().into_string() else {
+                continue;
+            };
+            for name in json_files(&dir.path()) {
+                let rel = format!("content/sections/{section}/{name}");
+                let number = name.trim_end_matches(".json").parse::<u32>();
+                match (
+                    number,
+                    read::<crate::content::SectionPage>(root, &rel, &mut problems),
+                ) {
+                    (Ok(number), Some(page)) => {
+                        tree.pages.insert((section.clone(), number), page);
+                    }
+                    (Err(_), _) => problems.push(format!("{rel}: is not named by a page number")),
+                    _ => {}
+                }
+            }
+        }
+        (tree, problems)
+    }
+
+    /// Replaces the index files under `root` with those built from its articles; returns how
+    /// many files were written.
+    pub fn write_indexes(
+        root: &Path,
+        manifest: &Manifest,
+        articles: &[Article],
+    ) -> std::io::Result<usize> {
+        let sections = root.join("content/sections");
+        if sections.exists() {
+            std::fs::remove_dir_all(&sections)?;
+        }
+        let files = build_indexes(manifest, articles);
+        for (rel, file) in &files {
+            let path = root.join(rel);
+            if let Some(parent) = path.parent() {
+                std::fs::create_dir_all(parent)?;
+            }
+            std::fs::write(path, IndexFile::to_json(file))?;
+        }
+        Ok(files.len())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::{Section, ViewSettings};
+    use crate::format::{Timestamp, UtcOffset};
+
+    fn manifest(page_size: u32) -> Manifest {
+        Manifest {
+            format: FORMAT_VERSION,
+            name: "Cổng".into(),
+            description: String::new(),
+            language: "vi".into(),
+            timezone: UtcOffset::from_minutes(420),
+            sections: ["thoi-su", "kinh-te"]
+                .map(|slug| Section {
+                    slug: slug.into(),
+                    title: slug.into(),
+                    description: String::new(),
+                })
+                .to_vec(),
+            page_size,
+            views: ViewSettings::default(),
+            demo: false,
+        }
+    }
+
+    fn article(slug: &str, section: &str, minute: i64, views: u64) -> Article {
+        Article {
+            slug: slug.into(),
+            section: section.into(),
+            title: format!("Bài {slug}"),
+            published: Timestamp::from_unix(1_600_000_000 + minute * 60),
+            updated: None,
+            author: None,
+            source: None,
+            views,
+            lead: String::new(),
+            body: Vec::new(),
+            thumbnail: None,
+            sample: false,
+        }
+    }
+
+    fn tree_of(manifest: Manifest, articles: Vec<Article>) -> Tree {
+        let mut tree = Tree {
+            manifest: Some(manifest.clone()),
+            ..Tree::default()
+        };
+        for (_, file) in build_indexes(&manifest, &articles) {
+            match file {
+                IndexFile::Home(home) => tree.home = Some(home),
+                IndexFile::Section(page) => {
+                    tree.pages.insert((page.section.clone(), page.page), page);
+                }
+            }
+        }
+        tree.articles = articles.into_iter().map(|a| (a.slug.clone(), a)).collect();
+        tree
+    }
+
+    #[test]
+    fn pages_each_section_newest_first() {
+        let articles = (0..5)
+            .map(|i| article(&format!("a{i}"), "thoi-su", i, 0))
+            .collect::<Vec<_>>();
+        let tree = tree_of(manifest(2), articles);
+        let first = &tree.pages[&("thoi-su".to_string(), 1)];
+        assert_eq!(first.pages, 3);
+        assert_eq!(first.total, 5);
+        assert_eq!(
+            first
+                .articles
+                .iter()
+                .map(|s| s.slug.as_str())
+                .collect::<Vec<_>>(),
+            ["a4", "a3"]
+        );
+        assert_eq!(tree.pages[&("thoi-su".to_string(), 3)].articles.len(), 1);
+        assert!(check(&tree).is_empty(), "{:?}", check(&tree));
+    }
+
+    #[test]
+    fn gives_an_empty_section_one_empty_page() {
+        let tree = tree_of(manifest(2), vec![article("a", "thoi-su", 0, 0)]);
+        let page = &tree.pages[&("kinh-te".to_string(), 1)];
+        assert_eq!((page.pages, page.total, page.articles.len()), (1, 0, 0));
+        assert!(check(&tree).is_empty());
+    }
+
+    #[test]
+    fn ranks_the_home_popular_list_by_published_views() {
+        let tree = tree_of(
+            manifest(10),
+            vec![
+                article("it", "thoi-su", 0, 5),
+                article("nhieu", "kinh-te", 1, 900),
+                article("vua", "thoi-su", 2, 50),
+            ],
+        );
+        let home = tree.home.as_ref().unwrap();
+        let order: Vec<_> = home.popular.iter().map(|s| s.slug.as_str()).collect();
+        assert_eq!(order, ["nhieu", "vua", "it"]);
+        assert_eq!(home.latest[0].slug, "vua");
+        assert_eq!(home.sections["kinh-te"].len(), 1);
+    }
+
+    #[test]
+    fn finds_a_summary_without_its_article() {
+        let mut tree = tree_of(manifest(10), vec![article("a", "thoi-su", 0, 0)]);
+        tree.articles.clear();
+        assert!(check(&tree)
+            .iter()
+            .any(|p| p.contains("lists a which has no article file")));
+    }
+
+    #[test]
+    fn finds_an_article_in_an_unknown_section_or_no_list() {
+        let mut tree = tree_of(manifest(10), vec![article("a", "thoi-su", 0, 0)]);
+        tree.articles
+            .insert("b".into(), article("b", "the-thao", 0, 0));
+        let problems = check(&tree);
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.contains("section \"the-thao\" is not in the manifest")),
+            "{problems:?}"
+        );
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.contains("b.json is in no section page")),
+            "{problems:?}"
+        );
+    }
+
+    #[test]
+    fn finds_stale_summaries_and_duplicates() {
+        let mut tree = tree_of(manifest(10), vec![article("a", "thoi-su", 0, 0)]);
+        tree.articles.get_mut("a").unwrap().title = "Đã sửa".into();
+        let page = tree.pages.get_mut(&("thoi-su".to_string(), 1)).unwrap();
+        page.articles.push(page.articles[0].clone());
+        let problems = check(&tree);
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.contains("differs from its article")),
+            "{problems:?}"
+        );
+        assert!(
+            problems.iter().any(|p| p.contains("a second time")),
+            "{problems:?}"
+        );
+    }
+
+    #[test]
+    fn finds_duplicate_sections_and_a_wrong_format() {
+        let mut m = manifest(10);
+        m.format = 2;
+        m.sections.push(m.sections[0].clone());
+        let problems = check(&tree_of(m, Vec::new()));
+        assert!(
+            problems.iter().any(|p| p.contains("listed twice")),
+            "{problems:?}"
+        );
+        assert!(
+            problems.iter().any(|p| p.contains("format 2")),
+            "{problems:?}"
+        );
+    }
+
+    #[test]
+    fn slugs_fold_vietnamese_diacritics() {
+        assert_eq!(slugify("Tin tức sự kiện"), "tin-tuc-su-kien");
+        assert_eq!(slugify("Văn hóa – Xã hội"), "van-hoa-xa-hoi");
+        assert_eq!(slugify("Quốc phòng – An ninh"), "quoc-phong-an-ninh");
+        assert_eq!(slugify("ĐẠI HỘI Đống Đa!"), "dai-hoi-dong-da");
+        assert!(is_slug("tin-tuc-su-kien"));
+        for bad in ["", "-a", "a-", "a--b", "Tin", "tin tuc", "tin/tuc"] {
+            assert!(!is_slug(bad), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,9 @@
+//! Pieces shared by the pages.
+
+pub mod article_body;
+pub mod article_list;
+pub mod frame;
+pub mod meta_line;
+pub mod pagination;
+pub mod status;
+pub mod view_count;

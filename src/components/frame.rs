@@ -1,0 +1,92 @@
+//! The frame around every page: skip link, header with the section navigation, footer.
+
+use crate::site::use_site;
+use crate::strings;
+use crate::views::browser::use_views;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_location;
+
+/// A link, first in the page, that takes keyboard readers past the navigation.
+#[component]
+pub fn SkipLink() -> impl IntoView {
+    view! { <a class="skip-link" href="#noi-dung">{strings::SKIP_TO_CONTENT}</a> }
+}
+
+/// The site's name and its sections.
+#[component]
+pub fn SiteHeader() -> impl IntoView {
+    let site = use_site();
+    view! {
+        <header class="site-header">
+            <div class="site-header__inner">
+                <a class="site-name" href=site.home_href()>{site.manifest().name.clone()}</a>
+                <SectionNav />
+            </div>
+        </header>
+    }
+}
+
+/// The sections from the manifest, the current one marked with `aria-current`. On narrow
+/// screens it folds behind a menu button that closes on navigation and on Escape.
+#[component]
+pub fn SectionNav() -> impl IntoView {
+    let site = use_site();
+    let open = RwSignal::new(false);
+    let location = use_location();
+    Effect::new(move |_| {
+        location.pathname.track();
+        open.set(false);
+    });
+    let links = site
+        .manifest()
+        .sections
+        .iter()
+        .map(|section| {
+            let href = site.section_href(&section.slug, 1);
+            let title = section.title.clone();
+            view! { <li><A href=href>{title}</A></li> }
+        })
+        .collect_view();
+    let home = site.home_href();
+    view! {
+        <nav class="section-nav" aria-label=strings::SECTIONS_NAV
+            on:keydown=move |ev| if ev.key() == "Escape" { open.set(false) }>
+            <button type="button" class="section-nav__toggle" aria-controls="section-nav-list"
+                aria-expanded=move || open.get().to_string()
+                on:click=move |_| open.update(|o| *o = !*o)>
+                <span class="section-nav__icon" aria-hidden="true"></span>
+                {strings::MENU}
+            </button>
+            <ul id="section-nav-list" class="section-nav__list" class:is-open=move || open.get()>
+                <li><A href=home exact=true>{strings::HOME}</A></li>
+                {links}
+            </ul>
+        </nav>
+    }
+}
+
+/// The demonstration notice, how views are counted, and a way to forget this browser's views.
+#[component]
+pub fn SiteFooter() -> impl IntoView {
+    let site = use_site();
+    let views = use_views();
+    let cleared = RwSignal::new(false);
+    view! {
+        <footer class="site-footer">
+            <div class="site-footer__inner">
+                {site.manifest().demo.then(|| view! { <p class="demo-notice" data-testid="demo-notice">{strings::DEMO_NOTICE}</p> })}
+                <p class="views-note">
+                    {move || if views.in_memory() { strings::VIEWS_NOTE_MEMORY } else { strings::VIEWS_NOTE }}
+                </p>
+                <p>
+                    <button type="button" class="button button--quiet" on:click=move |_| { views.clear(); cleared.set(true); }>
+                        {strings::CLEAR_HISTORY}
+                    </button>
+                    <span role="status" class="cleared">{move || cleared.get().then_some(strings::HISTORY_CLEARED)}</span>
+                </p>
+                <p class="site-footer__name">{site.manifest().name.clone()}" · "{site.manifest().description.clone()}</p>
+            </div>
+        </footer>
+    }
+}

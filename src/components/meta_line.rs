@@ -1,0 +1,34 @@
+//! The line under an article's title, in the seed portal's own format.
+
+use crate::components::view_count::ViewCount;
+use crate::content::Article;
+use crate::format;
+use crate::site::use_site;
+use crate::strings;
+use leptos::prelude::*;
+
+/// "Ngày đăng 19/07/2020 | 18:40 | Lượt xem: 175", then the update time and reading time.
+#[component]
+pub fn MetaLine(article: Article) -> impl IntoView {
+    let site = use_site();
+    let reading = strings::reading_time(format::reading_minutes(article.word_count()));
+    let updated = article.updated.map(|at| {
+        view! {
+            <span class="meta-line__updated">
+                {strings::UPDATED} " " <time datetime=site.machine_time(at)>{site.date_time(at)}</time>
+            </span>
+        }
+    });
+    view! {
+        <p class="meta-line" data-testid="meta-line">
+            <span>
+                {strings::PUBLISHED} " "
+                <time datetime=site.machine_time(article.published)>{site.date_time(article.published)}</time>
+            </span>
+            <span class="meta-line__sep" aria-hidden="true">" | "</span>
+            <span>{strings::VIEWS} ": " <ViewCount slug=article.slug.clone() baseline=article.views /></span>
+            {updated}
+            <span class="meta-line__reading">{reading}</span>
+        </p>
+    }
+}

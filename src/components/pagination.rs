@@ -1,0 +1,80 @@
+//! Links between the pages of a section.
+
+use crate::site::use_site;
+use crate::strings;
+use leptos::prelude::*;
+
+/// Previous and next links, the page numbers around this one, and where the reader is.
+#[component]
+pub fn Pagination(#[prop(into)] section: String, page: u32, pages: u32) -> impl IntoView {
+    let site = use_site();
+    if pages <= 1 {
+        return ().into_any();
+    }
+    let link = |n: u32| site.section_href(&section, n);
+    let numbers = page_numbers(page, pages)
+        .into_iter()
+        .map(|n| match n {
+            Some(n) if n == page => {
+                view! { <li><span class="pagination__current" aria-current="page">{n}</span></li> }
+                    .into_any()
+            }
+            Some(n) => view! { <li><a href=link(n) aria-label=strings::page_label(n)>{n}</a></li> }
+                .into_any(),
+            None => view! { <li aria-hidden="true" class="pagination__gap">"…"</li> }.into_any(),
+        })
+        .collect_view();
+    view! {
+        <nav class="pagination" aria-label=strings::PAGINATION>
+            <p class="visually-hidden">{strings::page_of(page, pages)}</p>
+            <ul>
+                {(page > 1).then(|| view! { <li><a href=link(page - 1) rel="prev">{strings::PREVIOUS_PAGE}</a></li> })}
+                {numbers}
+                {(page < pages).then(|| view! { <li><a href=link(page + 1) rel="next">{strings::NEXT_PAGE}</a></li> })}
+            </ul>
+        </nav>
+    }
+    .into_any()
+}
+
+/// The page numbers to offer: first, last, and two either side of `page`, with `None` for gaps.
+pub fn page_numbers(page: u32, pages: u32) -> Vec<Option<u32>> {
+    let mut out = Vec::new();
+    for n in 1..=pages {
+        if n == 1 || n == pages || n.abs_diff(page) <= 2 {
+            out.push(Some(n));
+        } else if out.last() != Some(&None) {
+            out.push(None);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::page_numbers;
+
+    #[test]
+    fn offers_neighbours_first_and_last_with_gaps() {
+        assert_eq!(page_numbers(1, 1), [Some(1)]);
+        assert_eq!(page_numbers(1, 3), [Some(1), Some(2), Some(3)]);
+        assert_eq!(
+            page_numbers(10, 20),
+            [
+                Some(1),
+                None,
+                Some(8),
+                Some(9),
+                Some(10),
+                Some(11),
+                Some(12),
+                None,
+                Some(20)
+            ]
+        );
+        assert_eq!(
+            page_numbers(2, 8),
+            [Some(1), Some(2), Some(3), Some(4), None, Some(8)]
+        );
+    }
+}

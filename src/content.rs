@@ -1,0 +1,443 @@
+//! The content model: the JSON files a newsroom publishes and tintuc reads.
+//!
+//! `docs/content-format.md` describes every file and field. The types here are lenient where
+//! real feeds differ (optional fields default, unknown fields and unknown block types are
+//! ignored) and strict where a mistake would mislead a reader (times must parse, the format
+//! version must be one this build understands).
+
+use crate::format::{Timestamp, UtcOffset};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The content format version this build reads, carried by the site manifest.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// Where the content files live, relative to the site's base path.
+pub mod paths {
+    /// The site manifest.
+    pub const MANIFEST: &str = "content/site.json";
+    /// The home page index.
+    pub const HOME: &str = "content/home.json";
+
+    /// Page `page` (1-based) of a section's index.
+    pub fn section_page(section: &str, page: u32) -> String {
+        format!("content/sections/{section}/{page}.json")
+    }
+
+    /// One article.
+    pub fn article(slug: &str) -> String {
+        format!("content/articles/{slug}.json")
+    }
+}
+
+/// `content/site.json`: what the site is and how it is organised.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Manifest {
+    /// The content format version; see [`FORMAT_VERSION`].
+    pub format: u32,
+    pub name: String,
+    #[serde(default)]
+    pub description: String,
+    #[serde(default = "default_language")]
+    pub language: String,
+    /// The offset in which every time on the site is shown.
+    pub timezone: UtcOffset,
+    /// The sections in navigation order.
+    pub sections: Vec<Section>,
+    #[serde(default = "default_page_size")]
+    pub page_size: u32,
+    #[serde(default)]
+    pub views: ViewSettings,
+    /// True while the site carries demonstration content; the site then says so.
+    #[serde(default)]
+    pub demo: bool,
+}
+
+impl Manifest {
+    /// The section with this slug.
+    pub fn section(&self, slug: &str) -> Option<&Section> {
+        self.sections.iter().find(|s| s.slug == slug)
+    }
+}
+
+/// One section of the site, as the navigation lists it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Section {
+    pub slug: String,
+    pub title: String,
+    #[serde(default)]
+    pub description: String,
+}
+
+/// How views are counted in the reader's browser.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ViewSettings {
+    /// A second view of the same article within this many minutes is not counted.
+    #[serde(default = "default_window_minutes")]
+    pub window_minutes: u32,
+    /// At most this many articles are remembered; the least recently viewed go first.
+    #[serde(default = "default_max_entries")]
+    pub max_entries: usize,
+    /// Where to report each counted view with `navigator.sendBeacon`, if anywhere.
+    #[serde(default)]
+    pub endpoint: Option<String>,
+}
+
+impl Default for ViewSettings {
+    fn default() -> Self {
+        Self {
+            window_minutes: default_window_minutes(),
+            max_entries: default_max_entries(),
+            endpoint: None,
+        }
+    }
+}
+
+/// `content/home.json`: what the home page shows, written by `tintuc-content index`.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct HomeIndex {
+    /// The newest articles across all sections, newest first.
+    #[serde(default)]
+    pub latest: Vec<Summary>,
+    /// The articles with the most views in the published counts, most first.
+    #[serde(default)]
+    pub popular: Vec<Summary>,
+    /// The newest articles of each section, by section slug.
+    #[serde(default)]
+    pub sections: BTreeMap<String, Vec<Summary>>,
+}
+
+/// `content/sections/<slug>/<page>.json`: one page of a section's articles, newest first.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SectionPage {
+    pub section: String,
+    /// This page's number, from 1.
+    pub page: u32,
+    /// How many pages the section has.
+    pub pages: u32,
+    /// How many articles the section has.
+    #[serde(default)]
+    pub total: u32,
+    #[serde(default)]
+    pub articles: Vec<Summary>,
+}
+
+/// What a list shows of an article.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Summary {
+    pub slug: String,
+    pub section: String,
+    pub title: String,
+    #[serde(default)]
+    pub lead: String,
+    pub published: Timestamp,
+    /// The view count the publisher knows of; the reader's own views are added to it.
+    #[serde(default)]
+    pub views: u64,
+    #[serde(default)]
+    pub thumbnail: Option<Image>,
+    /// Demonstration content, not real news.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub sample: bool,
+}
+
+/// `content/articles/<slug>.json`: a whole article.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Article {
+    pub slug: String,
+    pub section: String,
+    pub title: String,
+    pub published: Timestamp,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated: Option<Timestamp>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<Source>,
+    #[serde(default)]
+    pub views: u64,
+    #[serde(default)]
+    pub lead: String,
+    #[serde(default)]
+    pub body: Vec<Block>,
+    /// The picture lists show beside the title.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub thumbnail: Option<Image>,
+    /// Demonstration content, not real news.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub sample: bool,
+}
+
+impl Article {
+    /// What lists show of this article.
+    pub fn summary(&self) -> Summary {
+        Summary {
+            slug: self.slug.clone(),
+            section: self.section.clone(),
+            title: self.title.clone(),
+            lead: self.lead.clone(),
+            published: self.published,
+            views: self.views,
+            thumbnail: self.thumbnail.clone(),
+            sample: self.sample,
+        }
+    }
+
+    /// Words in the title, lead and body, for the reading time.
+    pub fn word_count(&self) -> usize {
+        let words = |s: &str| s.split_whitespace().count();
+        words(&self.title)
+            + words(&self.lead)
+            + self
+                .body
+                .iter()
+                .map(|block| block.text_parts().map(words).sum::<usize>())
+                .sum::<usize>()
+    }
+}
+
+/// Who the article comes from.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Source {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+/// A picture with the size it is drawn at, so the page keeps its place while it loads.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Image {
+    /// An `http(s)` URL, or a path relative to the site's base.
+    pub src: String,
+    #[serde(default)]
+    pub alt: String,
+    #[serde(default = "default_width")]
+    pub width: u32,
+    #[serde(default = "default_height")]
+    pub height: u32,
+}
+
+/// One block of an article's body. Text is text: no block carries HTML.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Block {
+    Paragraph {
+        text: RichText,
+    },
+    Heading {
+        text: String,
+    },
+    /// A highlighted passage; `label` names it ("Chủ đề Đại hội").
+    Quote {
+        text: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        label: Option<String>,
+    },
+    Image {
+        #[serde(flatten)]
+        image: Image,
+        #[serde(default)]
+        caption: String,
+    },
+    List {
+        #[serde(default)]
+        ordered: bool,
+        items: Vec<RichText>,
+    },
+    /// A block type this build does not know; skipped so newer feeds still show.
+    #[serde(other)]
+    Unknown,
+}
+
+impl Block {
+    /// The reader-visible text of this block.
+    pub fn text_parts(&self) -> Box<dyn Iterator<Item = &str> + '_> {
+        match self {
+            Block::Paragraph { text } => Box::new(text.parts()),
+            Block::Heading { text } => Box::new(std::iter::once(text.as_str())),
+            Block::Quote { text, label } => {
+                Box::new(label.as_deref().into_iter().chain([text.as_str()]))
+            }
+            Block::Image { caption, .. } => Box::new(std::iter::once(caption.as_str())),
+            Block::List { items, .. } => Box::new(items.iter().flat_map(RichText::parts)),
+            Block::Unknown => Box::new(std::iter::empty()),
+        }
+    }
+}
+
+/// Text that may carry links: a plain string, or a list of runs.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum RichText {
+    Plain(String),
+    Runs(Vec<Inline>),
+}
+
+impl RichText {
+    /// The text of each run, links included.
+    pub fn parts(&self) -> Box<dyn Iterator<Item = &str> + '_> {
+        match self {
+            RichText::Plain(text) => Box::new(std::iter::once(text.as_str())),
+            RichText::Runs(runs) => Box::new(runs.iter().map(|run| match run {
+                Inline::Text(text) => text.as_str(),
+                Inline::Link { text, .. } => text.as_str(),
+            })),
+        }
+    }
+}
+
+/// One run of [`RichText`].
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Inline {
+    Text(String),
+    Link { text: String, href: String },
+}
+
+/// Where a link inside content may go: `http(s)` and site-relative targets only. Anything else
+/// (`javascript:`, `data:`, protocol-relative `//host`) is shown as plain text.
+pub fn safe_href(href: &str) -> Option<&str> {
+    let href = href.trim();
+    let lower = href.to_ascii_lowercase();
+    if lower.starts_with("https://") || lower.starts_with("http://") {
+        return Some(href);
+    }
+    if href.starts_with("//") || href.starts_with("\\") {
+        return None;
+    }
+    let scheme_end = href.find(|c: char| matches!(c, ':' | '/' | '?' | '#'));
+    match scheme_end {
+        // A colon before any path character means a scheme we do not follow.
+        Some(i) if href.as_bytes()[i] == b':' => None,
+        _ if href.is_empty() => None,
+        _ => Some(href),
+    }
+}
+
+fn default_language() -> String {
+    "vi".into()
+}
+fn default_page_size() -> u32 {
+    10
+}
+fn default_window_minutes() -> u32 {
+    30
+}
+fn default_max_entries() -> usize {
+    500
+}
+fn default_width() -> u32 {
+    800
+}
+fn default_height() -> u32 {
+    450
+}
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // Real feeds omit optional fields and add their own: neither may stop the page.
+    #[test]
+    fn takes_defaults_for_missing_optional_fields_and_ignores_unknown_ones() {
+        let json = r#"{"slug":"a","section":"s","title":"T","published":"2020-07-19T18:40:00+07:00",
+            "body":[{"type":"paragraph","text":"x","style":"bold"},{"type":"video","src":"v.mp4"}],
+            "comments": 12}"#;
+        let article: Article = serde_json::from_str(json).unwrap();
+        assert_eq!(article.views, 0);
+        assert_eq!(article.lead, "");
+        assert_eq!(article.body.len(), 2);
+        assert_eq!(article.body[1], Block::Unknown);
+    }
+
+    #[test]
+    fn rejects_missing_required_fields_naming_them() {
+        let err = serde_json::from_str::<Article>(r#"{"slug":"a","section":"s"}"#).unwrap_err();
+        assert!(err.to_string().contains("title"), "{err}");
+    }
+
+    #[test]
+    fn rejects_wrong_types_with_the_position() {
+        let json = "{\"slug\":\"a\",\"section\":\"s\",\"title\":\"T\",\n\"published\":\"2020-07-19T18:40:00Z\",\"views\":\"many\"}";
+        let err = serde_json::from_str::<Article>(json).unwrap_err();
+        assert_eq!(err.line(), 2);
+        assert!(err.to_string().contains("invalid type"), "{err}");
+    }
+
+    #[test]
+    fn reads_rich_text_as_a_string_or_runs() {
+        let json =
+            r#"[{"type":"paragraph","text":["Xem ",{"text":"trang","href":"https://a.vn"}]}]"#;
+        let body: Vec<Block> = serde_json::from_str(json).unwrap();
+        let Block::Paragraph {
+            text: RichText::Runs(runs),
+        } = &body[0]
+        else {
+            panic!("expected runs, got {body:?}");
+        };
+        assert_eq!(
+            runs[1],
+            Inline::Link {
+                text: "trang".into(),
+                href: "https://a.vn".into()
+            }
+        );
+    }
+
+    #[test]
+    fn follows_only_http_and_site_relative_links() {
+        for ok in [
+            "https://a.vn/x",
+            "HTTP://a.vn",
+            "/tin/x",
+            "chinh-tri/bai",
+            "?trang=2",
+            "#muc",
+        ] {
+            assert!(safe_href(ok).is_some(), "{ok}");
+        }
+        for bad in [
+            "javascript:alert(1)",
+            " JavaScript:alert(1)",
+            "data:text/html,x",
+            "vbscript:x",
+            "//evil.example/x",
+            "\\\\evil",
+            "mailto:a@b.vn",
+            "",
+        ] {
+            assert_eq!(safe_href(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn counts_words_in_everything_a_reader_reads() {
+        let article = Article {
+            slug: "a".into(),
+            section: "s".into(),
+            title: "Ba từ đây".into(),
+            published: Timestamp::from_unix(0),
+            updated: None,
+            author: None,
+            source: None,
+            views: 0,
+            lead: "Hai từ".into(),
+            body: vec![
+                Block::Paragraph {
+                    text: RichText::Plain("một hai ba bốn".into()),
+                },
+                Block::Quote {
+                    text: "năm".into(),
+                    label: Some("nhãn".into()),
+                },
+                Block::Unknown,
+            ],
+            thumbnail: None,
+            sample: false,
+        };
+        assert_eq!(article.word_count(), 3 + 2 + 4 + 2);
+    }
+}

@@ -1,0 +1,287 @@
+//! The one module that talks to the network: content files by path, as typed values or a
+//! [`FetchError`] that says which file failed and why.
+//!
+//! URLs are built from the site's base path (the `<base href>` that the build writes), so the
+//! same build works at the root of a host or under a sub-path. The HTTP status is checked before
+//! the body is decoded, and decoding keeps serde's line and column for the message.
+
+use crate::content::{Manifest, FORMAT_VERSION};
+use crate::strings;
+use leptos::prelude::*;
+use serde::de::DeserializeOwned;
+use web_sys::AbortController;
+
+/// Why a content file could not be had.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum FetchError {
+    /// No response at all: offline, DNS, CORS, a dropped connection.
+    #[error("{}", strings::offline(.path))]
+    Offline { path: String },
+    #[error("{}", strings::not_found(.path))]
+    NotFound { path: String },
+    #[error("{}", strings::http_status(.path, *.status))]
+    Status { path: String, status: u16 },
+    /// The body is not the JSON the format describes.
+    #[error("{}", strings::bad_json(.path, *.line, *.column, .detail))]
+    Json {
+        path: String,
+        line: usize,
+        column: usize,
+        detail: String,
+    },
+    #[error("{}", strings::unsupported_format(.path, *.found, FORMAT_VERSION))]
+    Format { path: String, found: u32 },
+    /// The reader moved on before the answer came; nothing to show.
+    #[error("{}", strings::ABORTED)]
+    Aborted,
+}
+
+impl FetchError {
+    /// True when the file is simply not there, which pages show as "not found".
+    pub fn is_not_found(&self) -> bool {
+        matches!(self, FetchError::NotFound { .. })
+    }
+}
+
+/// Decodes `text`, the body of `path`, keeping the position of the first error.
+pub fn decode<T: DeserializeOwned>(path: &str, text: &str) -> Result<T, FetchError> {
+    serde_json::from_str(text).map_err(|e| {
+        let detail = e.to_string();
+        // serde_json appends " at line L column C"; the message carries them already.
+        let detail = detail
+            .split(" at line ")
+            .next()
+            .unwrap_or(&detail)
+            .to_string();
+        FetchError::Json {
+            path: path.to_string(),
+            line: e.line(),
+            column: e.column(),
+            detail,
+        }
+    })
+}
+
+/// Decodes the site manifest and checks its format version, once for the whole site.
+pub fn decode_manifest(path: &str, text: &str) -> Result<Manifest, FetchError> {
+    #[derive(serde::Deserialize)]
+    struct Version {
+        format: Option<u32>,
+    }
+    // The version is checked first so that a newer format says so, not "missing field".
+    if let Ok(Version {
+        format: Some(found),
+    }) = serde_json::from_str::<Version>(text)
+    {
+        if found != FORMAT_VERSION {
+            return Err(FetchError::Format {
+                path: path.to_string(),
+                found,
+            });
+        }
+    }
+    decode(path, text)
+}
+
+/// `rel` joined to the base path `base` (which ends with `/`): `("/tin/", "content/a.json")`
+/// → `/tin/content/a.json`.
+pub fn url_for(base: &str, rel: &str) -> String {
+    format!(
+        "{}/{}",
+        base.trim_end_matches('/'),
+        rel.trim_start_matches('/')
+    )
+}
+
+/// The site's base path from the document's `<base href>`, always ending with `/`.
+pub fn base_path() -> String {
+    let from_document = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.base_uri().ok().flatten())
+        .and_then(|uri| web_sys::Url::new(&uri).ok())
+        .map(|url| url.pathname());
+    normalise_base(from_document.as_deref().unwrap_or("/"))
+}
+
+/// A base path with exactly one leading and one trailing `/`.
+pub fn normalise_base(path: &str) -> String {
+    let trimmed = path.trim_matches('/');
+    if trimmed.is_empty() {
+        "/".into()
+    } else {
+        format!("/{trimmed}/")
+    }
+}
+
+/// Fetches the text of `path` (relative to the base), checking the HTTP status.
+pub async fn get_text(
+    path: &str,
+    abort: Option<&web_sys::AbortSignal>,
+) -> Result<String, FetchError> {
+    let url = url_for(&base_path(), path);
+    let response = gloo_net::http::Request::get(&url)
+        .abort_signal(abort)
+        .send()
+        .await
+        .map_err(|_| match abort {
+            Some(signal) if signal.aborted() => FetchError::Aborted,
+            _ => FetchError::Offline {
+                path: path.to_string(),
+            },
+        })?;
+    match response.status() {
+        200..=299 => {}
+        404 | 410 => {
+            return Err(FetchError::NotFound {
+                path: path.to_string(),
+            })
+        }
+        status => {
+            return Err(FetchError::Status {
+                path: path.to_string(),
+                status,
+            })
+        }
+    }
+    response.text().await.map_err(|_| match abort {
+        Some(signal) if signal.aborted() => FetchError::Aborted,
+        _ => FetchError::Offline {
+            path: path.to_string(),
+        },
+    })
+}
+
+/// Fetches and decodes `path`.
+pub async fn get_json<T: DeserializeOwned>(
+    path: &str,
+    abort: Option<&web_sys::AbortSignal>,
+) -> Result<T, FetchError> {
+    decode(path, &get_text(path, abort).await?)
+}
+
+/// A resource that loads the content file named by `path`, again whenever `path` changes or on
+/// `refetch`; a `path` of `None` is "not found" without asking the network. Starting a load aborts the one before it, and leaving the page aborts the last,
+/// so a reader who moves on never waits for, or sees, a stale answer.
+pub fn content_resource<T>(
+    path: impl Fn() -> Option<String> + 'static,
+) -> LocalResource<Result<T, FetchError>>
+where
+    T: DeserializeOwned + 'static,
+{
+    let in_flight = StoredValue::new_local(None::<AbortController>);
+    Owner::on_cleanup(move || {
+        if let Some(Some(controller)) = in_flight.try_update_value(Option::take) {
+            controller.abort();
+        }
+    });
+    LocalResource::new(move || {
+        let path = path();
+        let controller = AbortController::new().ok();
+        let signal = controller.as_ref().map(AbortController::signal);
+        if let Some(previous) = in_flight
+            .try_update_value(|slot| std::mem::replace(slot, controller))
+            .flatten()
+        {
+            previous.abort();
+        }
+        async move {
+            match path {
+                Some(path) => get_json::<T>(&path, signal.as_ref()).await,
+                None => Err(FetchError::NotFound {
+                    path: String::new(),
+                }),
+            }
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::Article;
+
+    #[test]
+    fn joins_paths_to_the_base_at_the_root_or_a_sub_path() {
+        assert_eq!(url_for("/", "content/site.json"), "/content/site.json");
+        assert_eq!(
+            url_for("/tin/", "content/site.json"),
+            "/tin/content/site.json"
+        );
+        assert_eq!(
+            url_for("/tin", "/content/site.json"),
+            "/tin/content/site.json"
+        );
+        assert_eq!(normalise_base(""), "/");
+        assert_eq!(normalise_base("/tin"), "/tin/");
+        assert_eq!(normalise_base("tin/ban/"), "/tin/ban/");
+    }
+
+    #[test]
+    fn names_the_file_line_and_column_of_malformed_json() {
+        let err = decode::<Article>(
+            "content/articles/a.json",
+            "{\n  \"slug\": \"a\",\n  oops\n}",
+        )
+        .unwrap_err();
+        let FetchError::Json { line, column, .. } = &err else {
+            panic!("{err:?}")
+        };
+        assert_eq!((*line, *column), (3, 3));
+        let message = err.to_string();
+        assert!(message.contains("content/articles/a.json"), "{message}");
+        assert!(message.contains("dòng 3, cột 3"), "{message}");
+    }
+
+    #[test]
+    fn names_a_missing_required_field() {
+        let err = decode::<Article>("a.json", "{\"slug\":\"a\"}").unwrap_err();
+        assert!(err.to_string().contains("missing field"), "{err}");
+    }
+
+    #[test]
+    fn rejects_an_unsupported_format_version_before_anything_else() {
+        let err = decode_manifest("content/site.json", "{\"format\":2}").unwrap_err();
+        assert_eq!(
+            err,
+            FetchError::Format {
+                path: "content/site.json".into(),
+                found: 2
+            }
+        );
+        assert!(err.to_string().contains("phiên bản 2"), "{err}");
+    }
+
+    #[test]
+    fn reads_a_manifest_with_defaults() {
+        let manifest = decode_manifest(
+            "site.json",
+            r#"{"format":1,"name":"Cổng","timezone":"+07:00","sections":[{"slug":"a","title":"A"}],"extra":true}"#,
+        )
+        .unwrap();
+        assert_eq!(manifest.page_size, 10);
+        assert_eq!(manifest.views.window_minutes, 30);
+        assert_eq!(manifest.language, "vi");
+    }
+
+    #[test]
+    fn a_manifest_without_a_format_version_is_refused() {
+        let err = decode_manifest("site.json", r#"{"name":"x"}"#).unwrap_err();
+        assert!(matches!(err, FetchError::Json { .. }), "{err:?}");
+    }
+
+    #[test]
+    fn tells_not_found_from_other_failures() {
+        assert!(FetchError::NotFound { path: "a".into() }.is_not_found());
+        assert!(!FetchError::Status {
+            path: "a".into(),
+            status: 500
+        }
+        .is_not_found());
+        assert!(FetchError::Status {
+            path: "a".into(),
+            status: 503
+        }
+        .to_string()
+        .contains("503"));
+    }
+}

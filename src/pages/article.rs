@@ -1,0 +1,123 @@
+//! The article page: breadcrumb, section header, title, meta line, lead, body, other news.
+
+use super::{show_loaded, NotFoundPage};
+use crate::components::article_body::ArticleBody;
+use crate::components::article_list::ArticleList;
+use crate::components::meta_line::MetaLine;
+use crate::content::{paths, Article, SectionPage as SectionIndex};
+use crate::fetch::content_resource;
+use crate::head::set_page_meta;
+use crate::site::use_site;
+use crate::strings;
+use crate::views::browser::use_views;
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+/// How many other articles of the section the page links to.
+const OTHER_NEWS: usize = 6;
+
+/// `/<section>/<article>`
+#[component]
+pub fn ArticlePage() -> impl IntoView {
+    let site = use_site();
+    let views = use_views();
+    let params = use_params_map();
+    let section = Memo::new(move |_| {
+        params
+            .read()
+            .get("section")
+            .filter(|s| site.section(s).is_some())
+    });
+    let slug = Memo::new(move |_| params.read().get("article"));
+    let article = content_resource::<Article>(move || {
+        section.get()?;
+        slug.get().map(|slug| paths::article(&slug))
+    });
+    let others =
+        content_resource::<SectionIndex>(move || section.get().map(|s| paths::section_page(&s, 1)));
+
+    // A view counts once the article is on the page.
+    Effect::new(move |_| {
+        if let Some(Ok(article)) = article.get() {
+            views.record(&article.slug);
+        }
+    });
+
+    show_loaded(article, 14, move |article| {
+        // An article is only at its own section's address.
+        if Some(&article.section) != section.get_untracked().as_ref() {
+            return view! { <NotFoundPage /> }.into_any();
+        }
+        let other_news = move || {
+            let slug = slug.get_untracked();
+            others.get().and_then(Result::ok).map(|index| {
+                let list: Vec<_> = index
+                    .articles
+                    .into_iter()
+                    .filter(|s| Some(&s.slug) != slug.as_ref())
+                    .take(OTHER_NEWS)
+                    .collect();
+                (!list.is_empty()).then(|| {
+                    view! {
+                        <aside class="other-news" aria-labelledby="cac-tin-khac">
+                            <h2 class="block-title" id="cac-tin-khac">{strings::OTHER_NEWS}</h2>
+                            <ArticleList articles=list leads=false />
+                        </aside>
+                    }
+                })
+            })
+        };
+        view! {
+            <ArticleView article />
+            {other_news}
+        }
+        .into_any()
+    })
+}
+
+/// The article itself.
+#[component]
+pub fn ArticleView(article: Article) -> impl IntoView {
+    let site = use_site();
+    let section = site.section(&article.section).cloned();
+    let section_title = section
+        .as_ref()
+        .map(|s| s.title.clone())
+        .unwrap_or_default();
+    let section_href = site.section_href(&article.section, 1);
+    set_page_meta(&site.title(&article.title), &article.lead);
+    let source = article.source.clone().map(|source| {
+        let link = source.url.as_deref().and_then(|u| site.content_href(u));
+        view! {
+            <p class="article__source">
+                {strings::SOURCE} ": "
+                {match link {
+                    Some(href) => view! { <a href=href rel="noopener">{source.name.clone()}</a> }.into_any(),
+                    None => source.name.clone().into_any(),
+                }}
+            </p>
+        }
+    });
+    let author = article
+        .author
+        .clone()
+        .map(|author| view! { <p class="article__author">{strings::AUTHOR} ": " {author}</p> });
+    view! {
+        <article class="article" data-testid="article">
+            <nav class="breadcrumb" aria-label=strings::BREADCRUMB>
+                <ol>
+                    <li><a href=site.home_href()>{strings::HOME}</a></li>
+                    <li><a href=section_href.clone()>{section_title.clone()}</a></li>
+                </ol>
+            </nav>
+            <p class="article__section"><a href=section_href>{section_title}</a></p>
+            {article.sample.then(|| view! { <p class="sample-badge">{strings::SAMPLE_BADGE}</p> })}
+            <h1 class="article__title">{article.title.clone()}</h1>
+            <MetaLine article=article.clone() />
+            {(!article.lead.is_empty()).then(|| view! { <p class="article__lead">{article.lead.clone()}</p> })}
+            <ArticleBody blocks=article.body.clone() />
+            {author}
+            {source}
+        </article>
+    }
+}

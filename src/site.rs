@@ -1,0 +1,168 @@
+//! The site as every page sees it: the manifest, the base path, and the links and times built
+//! from them. Provided once by the app; read with [`use_site`].
+
+use crate::content::{Manifest, Section};
+use crate::fetch::url_for;
+use crate::format::{self, Timestamp};
+use std::sync::Arc;
+
+/// The loaded manifest and where the site lives.
+#[derive(Clone, Debug)]
+pub struct Site {
+    manifest: Arc<Manifest>,
+    base: Arc<str>,
+}
+
+impl Site {
+    /// `base` is the site's base path, ending with `/`.
+    pub fn new(manifest: Manifest, base: impl Into<String>) -> Self {
+        Self {
+            manifest: Arc::new(manifest),
+            base: Arc::from(base.into()),
+        }
+    }
+
+    pub fn manifest(&self) -> &Manifest {
+        &self.manifest
+    }
+
+    /// The section with this slug, if the manifest has it.
+    pub fn section(&self, slug: &str) -> Option<&Section> {
+        self.manifest.section(slug)
+    }
+
+    /// The home page.
+    pub fn home_href(&self) -> String {
+        self.base.to_string()
+    }
+
+    /// Page `page` of a section; page 1 is the section's own address.
+    pub fn section_href(&self, section: &str, page: u32) -> String {
+        if page <= 1 {
+            url_for(&self.base, section)
+        } else {
+            url_for(&self.base, &format!("{section}/trang/{page}"))
+        }
+    }
+
+    pub fn article_href(&self, section: &str, slug: &str) -> String {
+        url_for(&self.base, &format!("{section}/{slug}"))
+    }
+
+    /// An image or file named in content: absolute URLs as they are, others from the base.
+    pub fn asset_href(&self, src: &str) -> String {
+        if src.starts_with("https://") || src.starts_with("http://") {
+            src.to_string()
+        } else {
+            url_for(&self.base, src)
+        }
+    }
+
+    /// A link inside content, if it may be followed; site-relative targets resolve from the base.
+    pub fn content_href(&self, href: &str) -> Option<String> {
+        let href = crate::content::safe_href(href)?;
+        let lower = href.to_ascii_lowercase();
+        if lower.starts_with("https://")
+            || lower.starts_with("http://")
+            || href.starts_with(['#', '?'])
+        {
+            Some(href.to_string())
+        } else {
+            Some(url_for(&self.base, href))
+        }
+    }
+
+    /// `19/07/2020 | 18:40` in the site's timezone.
+    pub fn date_time(&self, at: Timestamp) -> String {
+        format::date_time(at, self.manifest.timezone)
+    }
+
+    /// `2020-07-19T18:40:00+07:00`, for `<time datetime>`.
+    pub fn machine_time(&self, at: Timestamp) -> String {
+        format::machine(at, self.manifest.timezone)
+    }
+
+    /// The document title for a page called `page`.
+    pub fn title(&self, page: &str) -> String {
+        if page.is_empty() {
+            self.manifest.name.clone()
+        } else {
+            format!("{page} – {}", self.manifest.name)
+        }
+    }
+}
+
+/// The site, as the app provided it.
+pub fn use_site() -> Site {
+    leptos::prelude::expect_context::<Site>()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::{ViewSettings, FORMAT_VERSION};
+    use crate::format::UtcOffset;
+
+    fn site(base: &str) -> Site {
+        Site::new(
+            Manifest {
+                format: FORMAT_VERSION,
+                name: "Cổng".into(),
+                description: String::new(),
+                language: "vi".into(),
+                timezone: UtcOffset::from_minutes(420),
+                sections: Vec::new(),
+                page_size: 10,
+                views: ViewSettings::default(),
+                demo: false,
+            },
+            base,
+        )
+    }
+
+    #[test]
+    fn builds_every_link_from_the_base() {
+        for (base, prefix) in [("/", ""), ("/tin/", "/tin")] {
+            let s = site(base);
+            assert_eq!(s.home_href(), base);
+            assert_eq!(
+                s.section_href("chinh-tri", 1),
+                format!("{prefix}/chinh-tri")
+            );
+            assert_eq!(
+                s.section_href("chinh-tri", 3),
+                format!("{prefix}/chinh-tri/trang/3")
+            );
+            assert_eq!(
+                s.article_href("chinh-tri", "bai"),
+                format!("{prefix}/chinh-tri/bai")
+            );
+            assert_eq!(s.asset_href("media/a.svg"), format!("{prefix}/media/a.svg"));
+            assert_eq!(
+                s.content_href("/kinh-te").as_deref(),
+                Some(format!("{prefix}/kinh-te").as_str())
+            );
+        }
+        assert_eq!(
+            site("/tin/").asset_href("https://a.vn/x.jpg"),
+            "https://a.vn/x.jpg"
+        );
+    }
+
+    #[test]
+    fn refuses_unsafe_links_in_content() {
+        let s = site("/");
+        assert_eq!(s.content_href("javascript:alert(1)"), None);
+        assert_eq!(
+            s.content_href("https://a.vn").as_deref(),
+            Some("https://a.vn")
+        );
+        assert_eq!(s.content_href("#muc").as_deref(), Some("#muc"));
+    }
+
+    #[test]
+    fn titles_pages_after_the_site() {
+        assert_eq!(site("/").title(""), "Cổng");
+        assert_eq!(site("/").title("Kinh tế"), "Kinh tế – Cổng");
+    }
+}

@@ -1,0 +1,77 @@
+//! Every piece of text the interface itself shows, in one place. Content text comes from JSON.
+
+pub const HOME: &str = "Trang chủ";
+pub const SKIP_TO_CONTENT: &str = "Bỏ qua, đến nội dung chính";
+pub const SECTIONS_NAV: &str = "Chuyên mục";
+pub const MENU: &str = "Chuyên mục";
+pub const BREADCRUMB: &str = "Vị trí trang";
+
+pub const LATEST: &str = "Tin mới";
+pub const MOST_VIEWED: &str = "Xem nhiều";
+pub const OTHER_NEWS: &str = "Các tin khác";
+pub const SEE_ALL: &str = "Xem tất cả";
+pub const NO_ARTICLES: &str = "Chuyên mục này chưa có bài viết.";
+
+pub const PUBLISHED: &str = "Ngày đăng";
+pub const UPDATED: &str = "Cập nhật";
+pub const VIEWS: &str = "Lượt xem";
+pub const SOURCE: &str = "Nguồn";
+pub const AUTHOR: &str = "Tác giả";
+
+pub const PAGINATION: &str = "Phân trang";
+pub const PREVIOUS_PAGE: &str = "Trang trước";
+pub const NEXT_PAGE: &str = "Trang sau";
+
+pub const LOADING: &str = "Đang tải…";
+pub const RETRY: &str = "Thử lại";
+pub const LOAD_FAILED: &str = "Không tải được nội dung";
+
+pub const NOT_FOUND_TITLE: &str = "Không tìm thấy trang";
+pub const NOT_FOUND_TEXT: &str =
+    "Trang bạn tìm không có hoặc đã được chuyển đi. Hãy kiểm tra lại địa chỉ, hoặc về trang chủ.";
+pub const BACK_HOME: &str = "Về trang chủ";
+
+pub const DEMO_NOTICE: &str = "Trang trình diễn: ngoài bài gốc về Đại hội Đảng bộ quận Đống Đa, \
+     các bài viết ở đây là nội dung mẫu, không phải tin thật.";
+pub const SAMPLE_BADGE: &str = "Nội dung mẫu";
+pub const VIEWS_NOTE: &str = "Lượt xem gồm số liệu của tòa soạn cộng với các lần bạn đọc bài trên \
+     trình duyệt này; lịch sử đọc chỉ lưu trên máy bạn.";
+pub const VIEWS_NOTE_MEMORY: &str =
+    "Trình duyệt không cho lưu dữ liệu, nên lần đọc của bạn chỉ được tính trong lượt truy cập này.";
+pub const CLEAR_HISTORY: &str = "Xóa lịch sử đọc trên trình duyệt này";
+pub const HISTORY_CLEARED: &str = "Đã xóa lịch sử đọc.";
+
+/// "Trang 2", in a page title or the pagination.
+pub fn page_label(page: u32) -> String {
+    format!("Trang {page}")
+}
+
+/// "Trang 2 / 5", the pagination's own position.
+pub fn page_of(page: u32, pages: u32) -> String {
+    format!("Trang {page} / {pages}")
+}
+
+/// "3 phút đọc"
+pub fn reading_time(minutes: usize) -> String {
+    format!("{minutes} phút đọc")
+}
+
+// What failed, in words a reader can act on. `what` is the file, so a publisher can find it.
+pub fn offline(what: &str) -> String {
+    format!("Không kết nối được để tải {what}. Hãy kiểm tra mạng rồi thử lại.")
+}
+pub fn http_status(what: &str, status: u16) -> String {
+    format!("Máy chủ trả lỗi HTTP {status} khi tải {what}.")
+}
+pub fn not_found(what: &str) -> String {
+    format!("Không tìm thấy {what} (HTTP 404).")
+}
+pub fn bad_json(what: &str, line: usize, column: usize, detail: &str) -> String {
+    format!("Dữ liệu {what} bị lỗi ở dòng {line}, cột {column}: {detail}.")
+}
+pub fn unsupported_format(what: &str, found: u32, supported: u32) -> String {
+    format!(
+        "{what} dùng định dạng phiên bản {found}, nhưng trang này chỉ đọc được phiên bản {supported}."
+    )
+}
+pub const ABORTED: &str = "Yêu cầu đã được hủy.";
