@@ -305,7 +305,7 @@ pub fn safe_href(href: &str) -> Option<&str> {
     if href.starts_with("//") || href.starts_with("\\") {
         return None;
     }
-    let scheme_end = href.find(|c: char| matches!(c, ':' | '/' | '?' | '#'));
+    let scheme_end = href.find([':', '/', '?', '#']);
     match scheme_end {
         // A colon before any path character means a scheme we do not follow.
         Some(i) if href.as_bytes()[i] == b':' => None,

@@ -34,10 +34,12 @@ pub fn SectionNav() -> impl IntoView {
     let site = use_site();
     let open = RwSignal::new(false);
     let location = use_location();
-    Effect::new(move |_| {
-        location.pathname.track();
-        open.set(false);
-    });
+    // Back and forward move without a click in the menu; close it then too.
+    Effect::watch(
+        move || location.pathname.get(),
+        move |_, _, _| open.set(false),
+        false,
+    );
     let links = site
         .manifest()
         .sections
@@ -58,7 +60,8 @@ pub fn SectionNav() -> impl IntoView {
                 <span class="section-nav__icon" aria-hidden="true"></span>
                 {strings::MENU}
             </button>
-            <ul id="section-nav-list" class="section-nav__list" class:is-open=move || open.get()>
+            <ul id="section-nav-list" class="section-nav__list" class:is-open=move || open.get()
+                on:click=move |_| open.set(false)>
                 <li><A href=home exact=true>{strings::HOME}</A></li>
                 {links}
             </ul>

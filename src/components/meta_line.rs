@@ -7,14 +7,15 @@ use crate::site::use_site;
 use crate::strings;
 use leptos::prelude::*;
 
-/// "Ngày đăng 19/07/2020 | 18:40 | Lượt xem: 175", then the update time and reading time.
+/// "Ngày đăng 19/07/2020 | 18:40 | Lượt xem: 175" as the portal wrote it, then a second line with
+/// the update time and the reading time.
 #[component]
 pub fn MetaLine(article: Article) -> impl IntoView {
     let site = use_site();
     let reading = strings::reading_time(format::reading_minutes(article.word_count()));
     let updated = article.updated.map(|at| {
         view! {
-            <span class="meta-line__updated">
+            <span class="meta-extra__updated">
                 {strings::UPDATED} " " <time datetime=site.machine_time(at)>{site.date_time(at)}</time>
             </span>
         }
@@ -27,8 +28,10 @@ pub fn MetaLine(article: Article) -> impl IntoView {
             </span>
             <span class="meta-line__sep" aria-hidden="true">" | "</span>
             <span>{strings::VIEWS} ": " <ViewCount slug=article.slug.clone() baseline=article.views /></span>
+        </p>
+        <p class="meta-extra">
             {updated}
-            <span class="meta-line__reading">{reading}</span>
+            <span class="meta-extra__reading">{reading}</span>
         </p>
     }
 }

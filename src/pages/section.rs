@@ -31,7 +31,14 @@ pub fn SectionPage() -> impl IntoView {
             .get()
             .map(|(section, page)| paths::section_page(&section.slug, page))
     });
+    let missing = move || {
+        index
+            .get()
+            .is_some_and(|r| r.is_err_and(|e| e.is_not_found()))
+    };
     move || match target.get() {
+        // A page number past the end is not found as a whole, heading and all.
+        Some(_) if missing() => view! { <NotFoundPage /> }.into_any(),
         None => view! { <NotFoundPage /> }.into_any(),
         Some((section, page)) => view! {
             <section class="section-page">

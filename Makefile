@@ -1,0 +1,30 @@
+# tintuc — the two commands a newcomer needs, and a few more.
+#   make serve   install what is missing, then serve the sample site with trunk
+#   make test    install what is missing, then run every test layer
+.PHONY: serve test build content check-content clean
+
+PUBLIC_URL ?= /
+
+serve:
+	scripts/setup.sh serve
+	PATH="$$HOME/.cargo/bin:$$PWD/node_modules/.bin:$$PATH" trunk serve
+
+test:
+	scripts/setup.sh test
+	scripts/test.sh
+
+# The release folder to copy to a static host; PUBLIC_URL=/tin/ for a sub-path.
+build:
+	scripts/setup.sh serve
+	PATH="$$HOME/.cargo/bin:$$PWD/node_modules/.bin:$$PATH" trunk build --release --offline --public-url $(PUBLIC_URL)
+
+# Rebuild the section pages and home index after adding or editing articles in public/content.
+content:
+	cargo run --quiet --bin tintuc-content -- index public
+	cargo run --quiet --bin tintuc-content -- check public
+
+check-content:
+	cargo run --quiet --bin tintuc-content -- check public
+
+clean:
+	rm -rf dist target/wasm32-unknown-unknown

@@ -1,0 +1,143 @@
+// A reader on the release build: navigating, deep links, paging, unknown URLs, failures.
+import { describe, it, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { DEVICES, SEED_PATH, SEED_TITLE, launch, newContext, newPage, heading, openSection, metaViews, noPageErrors } from "./support.mjs";
+
+for (const device of DEVICES) {
+  describe(`reader on ${device.name}`, () => {
+    let browser;
+    before(async () => { browser = await launch(); });
+    after(async () => { await browser?.close(); });
+
+    it("goes home, to a section, to the seed article, and back", async () => {
+      const context = await newContext(browser, device);
+      const page = await newPage(context);
+      await page.goto("/");
+      await page.getByTestId("lead-story").waitFor();
+      assert.match(await page.getByTestId("lead-story").textContent(), /Đống Đa lần thứ XXVIII/);
+      assert.ok(await page.getByRole("heading", { name: "Xem nhiều" }).isVisible());
+      assert.match(await page.locator("[data-testid=demo-notice]").textContent(), /nội dung mẫu/);
+
+      await openSection(page, "Tin tức sự kiện");
+      await page.waitForURL("**/tin-tuc-su-kien");
+      assert.equal(await heading(page), "Tin tức sự kiện");
+      const current = page.getByRole("navigation", { name: "Chuyên mục" }).locator("[aria-current=page]");
+      assert.equal((await current.textContent()).trim(), "Tin tức sự kiện");
+
+      await page.getByRole("link", { name: SEED_TITLE }).first().click();
+      await page.waitForURL(`**${SEED_PATH}`);
+      assert.equal(await heading(page), SEED_TITLE);
+      assert.match(await page.getByTestId("meta-line").textContent(), /^Ngày đăng 19\/07\/2020 \| 18:40 \| Lượt xem: 175/);
+      assert.match(await page.title(), /^Đại hội đại biểu quận Đống Đa/);
+      const description = await page.locator("meta[name=description]").getAttribute("content");
+      assert.match(description, /^Đại hội đại biểu Đảng bộ quận Đống Đa/);
+      assert.equal(await page.getByRole("navigation", { name: "Vị trí trang" }).getByRole("link").count(), 2);
+      assert.ok(await page.getByRole("heading", { name: "Các tin khác" }).isVisible());
+      assert.doesNotMatch(await page.locator("article").textContent(), /\?\?/);
+
+      await page.goBack();
+      await page.waitForURL("**/tin-tuc-su-kien");
+      assert.equal(await heading(page), "Tin tức sự kiện");
+      await page.goForward();
+      await page.waitForURL(`**${SEED_PATH}`);
+      assert.equal(await heading(page), SEED_TITLE);
+      noPageErrors(context);
+      await context.close();
+    });
+
+    it("opens the seed article from a copied link", async () => {
+      const context = await newContext(browser, device);
+      const page = await newPage(context);
+      await page.goto(SEED_PATH);
+      assert.equal(await heading(page), SEED_TITLE);
+      assert.equal(await metaViews(page), "175");
+      assert.equal(await page.locator(".article-body figure img").count(), 2);
+      noPageErrors(context);
+      await context.close();
+    });
+
+    it("pages through a section with the page number in the URL", async () => {
+      const context = await newContext(browser, device);
+      const page = await newPage(context);
+      await page.goto("/kinh-te");
+      assert.equal(await heading(page), "Kinh tế");
+      const firstTitles = await page.locator(".section-page .article-item__title").allTextContents();
+      assert.equal(firstTitles.length, 8);
+      await page.getByRole("link", { name: "Trang sau" }).click();
+      await page.waitForURL("**/kinh-te/trang/2");
+      await page.locator(".section-page .article-item__title").first().waitFor();
+      const secondTitles = await page.locator(".section-page .article-item__title").allTextContents();
+      assert.notDeepEqual(secondTitles, firstTitles);
+      assert.match(await page.title(), /Trang 2/);
+      await page.getByRole("link", { name: "Trang 3" }).click();
+      await page.waitForURL("**/kinh-te/trang/3");
+      await page.locator(".section-page .article-item__title").first().waitFor();
+      assert.equal(await page.getByRole("link", { name: "Trang sau" }).count(), 0);
+      await page.reload();
+      assert.equal(await heading(page), "Kinh tế");
+      assert.equal(await page.locator(".pagination [aria-current=page]").textContent(), "3");
+      noPageErrors(context);
+      await context.close();
+    });
+
+    it("shows not found for unknown paths, sections, articles and pages", async () => {
+      const context = await newContext(browser, device);
+      const page = await newPage(context);
+      for (const path of ["/khong-co-trang-nay", "/kinh-te/khong-co-bai-nay", "/kinh-te/trang/99", "/kinh-te/trang/0", "/a/b/c/d"]) {
+        await page.goto(path);
+        await page.getByTestId("not-found").waitFor();
+        assert.equal(await heading(page), "Không tìm thấy trang", path);
+      }
+      await page.getByRole("link", { name: "Về trang chủ" }).click();
+      await page.getByTestId("lead-story").waitFor();
+      noPageErrors(context);
+      await context.close();
+    });
+
+    it("says which file failed on a network error and recovers with retry", async () => {
+      const context = await newContext(browser, device);
+      const page = await newPage(context);
+      await page.route("**/content/home.json", (route) => route.abort("internetdisconnected"));
+      await page.goto("/");
+      const alert = page.getByRole("alert");
+      await alert.waitFor();
+      assert.match(await alert.textContent(), /content\/home\.json/);
+      // The navigation still works while the page's own content failed.
+      assert.equal(await page.locator(".section-nav a").count(), 7);
+      await page.unroute("**/content/home.json");
+      await page.getByRole("button", { name: "Thử lại" }).click();
+      await page.getByTestId("lead-story").waitFor();
+      assert.equal(await page.getByRole("alert").count(), 0);
+      noPageErrors(context);
+      await context.close();
+    });
+
+    it("explains malformed JSON and an HTTP error without breaking the page", async () => {
+      const context = await newContext(browser, device);
+      const page = await newPage(context);
+      await page.route("**/content/articles/*.json", (route) => route.fulfill({ status: 200, contentType: "application/json", body: '{"slug": "x",\n "title": }' }));
+      await page.goto(SEED_PATH);
+      await page.getByRole("alert").waitFor();
+      assert.match(await page.getByRole("alert").textContent(), /dòng 2, cột/);
+      await page.unroute("**/content/articles/*.json");
+      await page.route("**/content/sections/kinh-te/1.json", (route) => route.fulfill({ status: 503, body: "busy" }));
+      await openSection(page, "Kinh tế");
+      await page.getByRole("alert").waitFor();
+      assert.match(await page.getByRole("alert").textContent(), /HTTP 503/);
+      assert.equal(await heading(page), "Kinh tế");
+      noPageErrors(context);
+      await context.close();
+    });
+
+    it("refuses a manifest in an unsupported format version with a clear message", async () => {
+      const context = await newContext(browser, device);
+      const page = await newPage(context);
+      await page.route("**/content/site.json", (route) => route.fulfill({ status: 200, contentType: "application/json", body: '{"format": 99}' }));
+      await page.goto("/");
+      await page.getByRole("alert").waitFor();
+      assert.match(await page.getByRole("alert").textContent(), /phiên bản 99/);
+      noPageErrors(context);
+      await context.close();
+    });
+  });
+}

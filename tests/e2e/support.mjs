@@ -1,0 +1,69 @@
+// Shared set-up for the end-to-end tests: the system Chromium driven by playwright-core, the
+// two viewports every reader test runs in, and helpers that find things as a reader does.
+import { chromium } from "playwright-core";
+import assert from "node:assert/strict";
+
+export const BASE_URL = process.env.BASE_URL ?? "http://127.0.0.1:18080";
+export const SEED_PATH = "/tin-tuc-su-kien/dai-hoi-dai-bieu-quan-dong-da-lan-thu-xxviii-nhiem-ky-2020-2025";
+export const SEED_TITLE = "Đại hội đại biểu quận Đống Đa lần thứ XXVIII, nhiệm kỳ 2020- 2025";
+
+export const DEVICES = [
+  { name: "desktop", viewport: { width: 1280, height: 800 } },
+  { name: "phone", viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 },
+];
+
+const ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-dev-shm-usage",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--no-first-run",
+  "--disable-sync",
+  "--disable-quic",
+];
+
+export async function launch() {
+  return chromium.launch({ executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium", args: ARGS });
+}
+
+/** A fresh browser context (empty storage) for `device`, collecting page errors. */
+export async function newContext(browser, device, options = {}) {
+  const { name, ...settings } = device;
+  const context = await browser.newContext({ ...settings, baseURL: BASE_URL, locale: "vi-VN", timezoneId: "America/New_York", ...options });
+  context.pageErrors = [];
+  context.on("page", (page) => page.on("pageerror", (e) => context.pageErrors.push(String(e))));
+  return context;
+}
+
+export async function newPage(context) {
+  const page = await context.newPage();
+  page.on("pageerror", (e) => context.pageErrors.push(String(e)));
+  return page;
+}
+
+/** The text of the page's one `h1`, once the app has put it there. */
+export async function heading(page) {
+  const h1 = page.locator("h1");
+  await h1.first().waitFor({ state: "attached" });
+  return (await h1.first().textContent()).trim();
+}
+
+/** Clicks a section in the navigation, opening the phone menu first when it is folded. */
+export async function openSection(page, title) {
+  const toggle = page.getByRole("button", { name: "Chuyên mục" });
+  if (await toggle.isVisible()) await toggle.click();
+  await page.getByRole("navigation", { name: "Chuyên mục" }).getByRole("link", { name: title, exact: true }).click();
+}
+
+/** The count in the article's meta line. */
+export async function metaViews(page) {
+  const meta = page.getByTestId("meta-line");
+  await meta.waitFor();
+  const match = /Lượt xem: ([\d.]+)/.exec(await meta.textContent());
+  return match?.[1];
+}
+
+export function noPageErrors(context) {
+  assert.deepEqual(context.pageErrors, [], "the page threw");
+}

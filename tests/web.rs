@@ -1,0 +1,307 @@
+//! Components mounted in a real browser (headless Chromium through wasm-bindgen-test).
+#![cfg(target_arch = "wasm32")]
+
+use leptos::prelude::*;
+use leptos::task::tick;
+use leptos_router::components::Router;
+use tintuc::components::article_body::ArticleBody;
+use tintuc::components::article_list::ArticleList;
+use tintuc::components::frame::{SectionNav, SiteFooter};
+use tintuc::components::status::{ErrorPanel, LoadingBlock};
+use tintuc::components::view_count::ViewCount;
+use tintuc::content::{Article, Block, Inline, Manifest, RichText, Summary};
+use tintuc::fetch::FetchError;
+use tintuc::pages::ArticleView;
+use tintuc::site::Site;
+use tintuc::views::browser::Views;
+use tintuc::views::STORAGE_KEY;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{HtmlElement, StorageEventInit};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const MANIFEST: &str = r#"{"format":1,"name":"Cổng thử","description":"Mô tả","timezone":"+07:00",
+  "sections":[{"slug":"tin-tuc-su-kien","title":"Tin tức sự kiện"},{"slug":"kinh-te","title":"Kinh tế"}]}"#;
+
+fn manifest() -> Manifest {
+    serde_json::from_str(MANIFEST).unwrap()
+}
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+fn local_storage() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+/// Mounts `view` inside a fresh container with the site and view counter provided, at `path`.
+fn mount<V: IntoView + 'static>(
+    path: &str,
+    view: impl FnOnce() -> V + Send + 'static,
+) -> HtmlElement {
+    local_storage().clear().unwrap();
+    let history = web_sys::window().unwrap().history().unwrap();
+    history
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(path))
+        .unwrap();
+    let container: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&container).unwrap();
+    let handle = leptos::mount::mount_to(container.clone(), move || {
+        let manifest = manifest();
+        provide_context(Views::new(&manifest.views));
+        provide_context(Site::new(manifest, "/"));
+        view! { <Router>{view()}</Router> }
+    });
+    // Each test owns its container; keeping the handle keeps the view alive for the test.
+    std::mem::forget(handle);
+    container
+}
+
+fn text_of(root: &HtmlElement, selector: &str) -> String {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {selector}"))
+        .text_content()
+        .unwrap_or_default()
+}
+
+fn seed() -> Article {
+    serde_json::from_str(include_str!(
+        "../public/content/articles/dai-hoi-dai-bieu-quan-dong-da-lan-thu-xxviii-nhiem-ky-2020-2025.json"
+    ))
+    .unwrap()
+}
+
+fn summary(slug: &str, title: &str, views: u64) -> Summary {
+    Summary {
+        slug: slug.into(),
+        section: "kinh-te".into(),
+        title: title.into(),
+        lead: "Tóm tắt".into(),
+        published: tintuc::format::Timestamp::parse("2021-03-04T08:05:00+07:00").unwrap(),
+        views,
+        thumbnail: None,
+        sample: true,
+    }
+}
+
+// The seed article shows as the portal showed it: section, title, meta line, lead, body.
+#[wasm_bindgen_test]
+async fn article_view_shows_the_seed_with_its_meta_line() {
+    let root = mount(
+        "/tin-tuc-su-kien/x",
+        || view! { <ArticleView article=seed() /> },
+    );
+    tick().await;
+    assert_eq!(
+        text_of(&root, "h1"),
+        "Đại hội đại biểu quận Đống Đa lần thứ XXVIII, nhiệm kỳ 2020- 2025"
+    );
+    assert_eq!(text_of(&root, ".article__section"), "Tin tức sự kiện");
+    let meta = text_of(&root, "[data-testid=meta-line]");
+    assert!(
+        meta.starts_with("Ngày đăng 19/07/2020 | 18:40 | Lượt xem: 174"),
+        "{meta}"
+    );
+    assert!(text_of(&root, ".article__lead").starts_with("Đại hội đại biểu Đảng bộ quận Đống Đa"));
+    let body = text_of(&root, "[data-testid=article-body]");
+    assert!(
+        !body.contains("??"),
+        "question marks from lost images must not show"
+    );
+    assert_eq!(
+        root.query_selector_all(".article-body figure img")
+            .unwrap()
+            .length(),
+        2
+    );
+    assert!(text_of(&root, "blockquote").contains("PHÁT HUY TRUYỀN THỐNG YÊU NƯỚC"));
+    let crumbs = root.query_selector_all(".breadcrumb a").unwrap();
+    assert_eq!(crumbs.length(), 2);
+}
+
+// Content text is text: markup in it is shown, never parsed; unsafe links lose their link.
+#[wasm_bindgen_test]
+async fn article_body_never_injects_html_or_unsafe_links() {
+    let blocks = vec![
+        Block::Paragraph {
+            text: RichText::Plain("<img src=x onerror=alert(1)> chữ".into()),
+        },
+        Block::Paragraph {
+            text: RichText::Runs(vec![
+                Inline::Link {
+                    text: "xấu".into(),
+                    href: "javascript:alert(1)".into(),
+                },
+                Inline::Text(" và ".into()),
+                Inline::Link {
+                    text: "tốt".into(),
+                    href: "https://example.vn/".into(),
+                },
+            ]),
+        },
+        Block::Unknown,
+    ];
+    let root = mount("/", move || view! { <ArticleBody blocks /> });
+    tick().await;
+    assert_eq!(root.query_selector_all("img").unwrap().length(), 0);
+    assert!(text_of(&root, "p").contains("<img src=x onerror=alert(1)>"));
+    let links = root.query_selector_all("a").unwrap();
+    assert_eq!(links.length(), 1);
+    let link: web_sys::Element = links.item(0).unwrap().unchecked_into();
+    assert_eq!(
+        link.get_attribute("href").as_deref(),
+        Some("https://example.vn/")
+    );
+    assert!(text_of(&root, "p:nth-of-type(2)").contains("xấu và tốt"));
+}
+
+#[wasm_bindgen_test]
+async fn article_list_links_each_article_with_time_and_count() {
+    let articles = vec![
+        summary("mot", "Bài một", 1234),
+        summary("hai", "Bài hai", 5),
+    ];
+    let root = mount("/", move || view! { <ArticleList articles /> });
+    tick().await;
+    let items = root.query_selector_all(".article-item").unwrap();
+    assert_eq!(items.length(), 2);
+    let first: web_sys::Element = root
+        .query_selector(".article-item__title a")
+        .unwrap()
+        .unwrap();
+    assert_eq!(first.get_attribute("href").as_deref(), Some("/kinh-te/mot"));
+    assert_eq!(first.text_content().as_deref(), Some("Bài một"));
+    assert_eq!(text_of(&root, ".article-item time"), "04/03/2021 | 08:05");
+    assert_eq!(text_of(&root, ".view-count"), "1.234");
+}
+
+#[wasm_bindgen_test]
+async fn article_list_says_when_a_section_is_empty() {
+    let root = mount("/", || view! { <ArticleList articles=Vec::new() /> });
+    tick().await;
+    assert_eq!(
+        text_of(&root, "[data-testid=empty]"),
+        "Chuyên mục này chưa có bài viết."
+    );
+}
+
+// The navigation is built from the manifest and marks the section the reader is in.
+#[wasm_bindgen_test]
+async fn section_nav_marks_the_current_section() {
+    let root = mount("/kinh-te/bai-viet", || view! { <SectionNav /> });
+    tick().await;
+    let links = root.query_selector_all(".section-nav__list a").unwrap();
+    assert_eq!(links.length(), 3, "home and the manifest's two sections");
+    let current: Vec<String> = (0..links.length())
+        .map(|i| links.item(i).unwrap().unchecked_into::<web_sys::Element>())
+        .filter(|a| a.get_attribute("aria-current").as_deref() == Some("page"))
+        .map(|a| a.text_content().unwrap_or_default())
+        .collect();
+    assert_eq!(current, ["Kinh tế"]);
+}
+
+#[wasm_bindgen_test]
+async fn section_nav_menu_button_opens_and_closes_on_escape() {
+    let root = mount("/", || view! { <SectionNav /> });
+    tick().await;
+    let button: HtmlElement = root
+        .query_selector(".section-nav__toggle")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    assert_eq!(
+        button.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
+    button.click();
+    tick().await;
+    assert_eq!(
+        button.get_attribute("aria-expanded").as_deref(),
+        Some("true")
+    );
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key("Escape");
+    init.set_bubbles(true);
+    let escape =
+        web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    button.dispatch_event(&escape).unwrap();
+    tick().await;
+    assert_eq!(
+        button.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn error_panel_names_the_file_and_retries() {
+    let retried = RwSignal::new(0);
+    let error = FetchError::Status {
+        path: "content/home.json".into(),
+        status: 503,
+    };
+    let root = mount(
+        "/",
+        move || view! { <ErrorPanel error retry=move || retried.update(|n| *n += 1) /> },
+    );
+    tick().await;
+    assert!(text_of(&root, "[role=alert]").contains("content/home.json"));
+    assert!(text_of(&root, "[role=alert]").contains("503"));
+    let button: HtmlElement = root
+        .query_selector("button")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    button.click();
+    assert_eq!(retried.get_untracked(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn loading_block_reserves_space_and_announces_itself() {
+    let root = mount("/", || view! { <LoadingBlock lines=4 /> });
+    tick().await;
+    assert_eq!(
+        root.query_selector_all(".placeholder-line")
+            .unwrap()
+            .length(),
+        4
+    );
+    assert_eq!(text_of(&root, "[role=status]"), "Đang tải…");
+}
+
+// Another tab records a view: this tab's count follows through the `storage` event.
+#[wasm_bindgen_test]
+async fn view_count_adds_local_views_and_follows_other_tabs() {
+    let root = mount("/", || view! { <ViewCount slug="seed" baseline=174 /> });
+    tick().await;
+    assert_eq!(text_of(&root, ".view-count"), "174");
+    let stored = r#"{"v":1,"entries":{"seed":{"n":2,"t":1700000000000}}}"#;
+    local_storage().set_item(STORAGE_KEY, stored).unwrap();
+    let init = StorageEventInit::new();
+    init.set_key(Some(STORAGE_KEY));
+    let event = web_sys::StorageEvent::new_with_event_init_dict("storage", &init).unwrap();
+    web_sys::window().unwrap().dispatch_event(&event).unwrap();
+    tick().await;
+    assert_eq!(text_of(&root, ".view-count"), "176");
+}
+
+#[wasm_bindgen_test]
+async fn footer_says_how_views_are_counted_and_clears_them() {
+    let root = mount("/", || view! { <SiteFooter /> });
+    tick().await;
+    local_storage()
+        .set_item(STORAGE_KEY, r#"{"v":1,"entries":{"seed":{"n":2,"t":1}}}"#)
+        .unwrap();
+    assert!(text_of(&root, ".views-note").contains("trình duyệt này"));
+    let button: HtmlElement = root
+        .query_selector("button")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    button.click();
+    tick().await;
+    assert_eq!(local_storage().get_item(STORAGE_KEY).unwrap(), None);
+    assert_eq!(text_of(&root, ".cleared"), "Đã xóa lịch sử đọc.");
+}
