@@ -1,7 +1,7 @@
 # tintuc — the two commands a newcomer needs, and a few more.
 #   make serve   install what is missing, then serve the sample site with trunk
 #   make test    install what is missing, then run every test layer
-.PHONY: serve test build content check-content clean
+.PHONY: serve test build content check-content clean size
 
 PUBLIC_URL ?= /
 
@@ -16,7 +16,7 @@ test:
 # The release folder to copy to a static host; PUBLIC_URL=/tin/ for a sub-path.
 build:
 	scripts/setup.sh serve
-	PATH="$$HOME/.cargo/bin:$$PWD/node_modules/.bin:$$PATH" trunk build --release --offline --public-url $(PUBLIC_URL)
+	scripts/build.sh dist $(PUBLIC_URL)
 
 # Rebuild the section pages and home index after adding or editing articles in public/content.
 content:
@@ -28,3 +28,7 @@ check-content:
 
 clean:
 	rm -rf dist target/wasm32-unknown-unknown
+
+# Sizes of the release build, raw, gzip and brotli.
+size: build
+	scripts/size.sh dist

@@ -12,7 +12,7 @@ export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 passed=0
 failed=0
 log=$(mktemp -d)
-trap 'rm -rf "$log"; [ -n "${nginx_pid:-}" ] && kill "$nginx_pid" 2>/dev/null' EXIT
+trap 'rm -rf "$log"' EXIT
 
 layer() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 finish() {
@@ -47,17 +47,11 @@ status=${PIPESTATUS[0]}
 count_cargo "$log/browser"
 [ "$status" -eq 0 ] || finish 1
 
-layer "release build"
-trunk build --release --offline --dist dist --public-url / || { failed=$((failed + 1)); finish 1; }
+layer "release builds: at the root, and under /tin/"
+scripts/build.sh dist / && scripts/build.sh dist-sub /tin/ || { failed=$((failed + 1)); finish 1; }
 
 layer "end-to-end tests (Playwright, nginx)"
-run=$(mktemp -d)
-port=${E2E_PORT:-18080}
-sed -e "s#@ROOT@#$PWD/dist#" -e "s#@PORT@#$port#" -e "s#@RUN@#$run#" tests/e2e/nginx.conf.in > "$run/nginx.conf"
-nginx -p "$run" -c "$run/nginx.conf" -g 'daemon off;' &
-nginx_pid=$!
-for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/" >/dev/null && break; sleep 0.1; done
-BASE_URL="http://127.0.0.1:$port" node --test --test-concurrency=1 tests/e2e/ 2>&1 | tee "$log/e2e"
+scripts/e2e.sh 2>&1 | tee "$log/e2e"
 status=${PIPESTATUS[0]}
 p=$(awk '/^# pass /{print $3}' "$log/e2e" | tail -1)
 f=$(awk '/^# fail /{print $3}' "$log/e2e" | tail -1)

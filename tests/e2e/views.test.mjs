@@ -86,6 +86,8 @@ for (const device of DEVICES) {
       const context = await newContext(browser, device);
       const page = await newPage(context);
       await page.goto("/");
+      // Let the app finish loading first: leaving mid-load would abort its wasm download.
+      await page.getByTestId("lead-story").waitFor();
       await page.evaluate(() => localStorage.setItem("tintuc:views:v1", "{not json"));
       await page.goto(SEED_PATH);
       assert.equal(await metaViews(page), "175");

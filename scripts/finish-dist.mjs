@@ -1,0 +1,70 @@
+// Turns trunk's output into the folder a publisher copies to any static host:
+//   - a Content-Security-Policy (no 'unsafe-eval'; WebAssembly by 'wasm-unsafe-eval'; trunk's
+//     inline loader allowed by its hash) in a <meta> tag and in _headers;
+//   - 404.html, a copy of index.html, for hosts that serve it for unknown paths (GitHub Pages);
+//   - _redirects, for hosts that rewrite unknown paths to the app (Netlify, Cloudflare Pages);
+//   - _headers: hashed assets immutable for a year, the HTML and content revalidated every visit;
+//   - .gz and .br copies of every text and wasm file, for hosts that serve them precompressed.
+// Usage: node scripts/finish-dist.mjs DIST PUBLIC_URL
+import { createHash } from "node:crypto";
+import { readFileSync, writeFileSync, readdirSync, statSync } from "node:fs";
+import { join, extname } from "node:path";
+import { gzipSync, brotliCompressSync, constants } from "node:zlib";
+
+const [dist = "dist", publicUrl = "/"] = process.argv.slice(2);
+const base = publicUrl.endsWith("/") ? publicUrl : `${publicUrl}/`;
+
+const indexPath = join(dist, "index.html");
+let html = readFileSync(indexPath, "utf8");
+
+const inlineScripts = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+const hashes = inlineScripts.map((s) => `'sha256-${createHash("sha256").update(s, "utf8").digest("base64")}'`);
+const policy = [
+  "default-src 'self'",
+  `script-src 'self' 'wasm-unsafe-eval' ${hashes.join(" ")}`.trim(),
+  "style-src 'self'",
+  "img-src 'self' data: https:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+];
+// frame-ancestors is only honoured in a header; in a <meta> tag the browser warns about it.
+const headerPolicy = [...policy, "frame-ancestors 'none'"].join("; ");
+const meta = `<meta http-equiv="Content-Security-Policy" content="${policy.join("; ")}" />`;
+html = html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>\s*/g, "");
+html = html.replace(/(<meta charset="utf-8" \/>)/, `$1\n    ${meta}`);
+writeFileSync(indexPath, html);
+writeFileSync(join(dist, "404.html"), html);
+
+// Existing files win over these rules; a missing content file must stay a 404 so that the app
+// shows "not found", and every other path is the app's to route.
+writeFileSync(
+  join(dist, "_redirects"),
+  `${base}content/* ${base}404.html 404\n${base}* ${base}index.html 200\n`,
+);
+
+const hashed = readdirSync(dist).filter((f) => /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/.test(f));
+const headers = [
+  `${base}*`,
+  `  Content-Security-Policy: ${headerPolicy}`,
+  "  X-Content-Type-Options: nosniff",
+  "  Referrer-Policy: strict-origin-when-cross-origin",
+  ...hashed.flatMap((f) => [`${base}${f}`, "  Cache-Control: public, max-age=31536000, immutable", ...(f.endsWith(".wasm") ? ["  Content-Type: application/wasm"] : [])]),
+  ...[`${base}`, `${base}index.html`, `${base}404.html`, `${base}content/*`].flatMap((p) => [p, "  Cache-Control: no-cache"]),
+];
+writeFileSync(join(dist, "_headers"), headers.join("\n") + "\n");
+
+const COMPRESSIBLE = new Set([".wasm", ".js", ".css", ".html", ".json", ".svg", ".txt"]);
+function compressAll(dir) {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) { compressAll(path); continue; }
+    if (!COMPRESSIBLE.has(extname(name))) continue;
+    const data = readFileSync(path);
+    writeFileSync(`${path}.gz`, gzipSync(data, { level: 9 }));
+    writeFileSync(`${path}.br`, brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: data.length } }));
+  }
+}
+compressAll(dist);
+console.log(`${dist}: CSP with ${hashes.length} inline script hash(es), 404.html, _redirects, _headers, precompressed copies`);

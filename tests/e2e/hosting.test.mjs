@@ -1,0 +1,97 @@
+// The release folder on a real static server, in the two set-ups publishers use: the app at the
+// root with unknown paths rewritten to it, and the app under /tin/ with GitHub Pages' 404.html.
+import { describe, it, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync, existsSync } from "node:fs";
+import { BASE_URL, SEED_PATH, SEED_TITLE, DEVICES, launch, newContext, heading, metaViews } from "./support.mjs";
+
+const SUB_URL = process.env.SUB_URL ?? "http://127.0.0.1:18081/tin/";
+const SETUPS = [
+  { name: "at the root, rewriting unknown paths", origin: BASE_URL, prefix: "/", dist: "dist" },
+  { name: "under /tin/, with 404.html", origin: new URL(SUB_URL).origin, prefix: new URL(SUB_URL).pathname, dist: "dist-sub", documentIs404: true },
+];
+
+/** A page that records every failed request, console error and CSP violation. */
+async function watchedPage(context, allowDocument404) {
+  const page = await context.newPage();
+  page.problems = [];
+  page.on("requestfailed", (r) => page.problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
+  page.on("response", (r) => {
+    // The document itself is a 404 on GitHub Pages-style hosts; every asset must succeed.
+    if (r.status() >= 400 && r.request().resourceType() !== "document") page.problems.push(`HTTP ${r.status()}: ${r.url()}`);
+  });
+  page.on("console", (m) => {
+    if (m.type() !== "error") return;
+    // With 404.html hosting the document itself comes with status 404, and Chromium logs that;
+    // it is the host's doing and the page is whole. Any other resource's 404 still counts.
+    const documentStatus = /status of 404/.test(m.text()) && m.location().url === page.url();
+    if (!(allowDocument404 && documentStatus)) page.problems.push(`console: ${m.text()} (${m.location().url})`);
+  });
+  page.on("pageerror", (e) => page.problems.push(`page error: ${e}`));
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
+  });
+  return page;
+}
+
+for (const setup of SETUPS) {
+  describe(`static hosting ${setup.name}`, () => {
+    let browser;
+    before(async () => { browser = await launch(); });
+    after(async () => { await browser?.close(); });
+    const url = (path) => `${setup.origin}${setup.prefix}${path.replace(/^\//, "")}`;
+
+    it("opens a section and the seed article directly and by reload", async () => {
+      const context = await newContext(browser, DEVICES[0], { baseURL: undefined });
+      const page = await watchedPage(context, setup.documentIs404);
+      await page.goto(url("/kinh-te/trang/2"));
+      assert.equal(await heading(page), "Kinh tế");
+      await page.locator(".section-page .article-item").first().waitFor();
+      await page.reload();
+      assert.equal(await heading(page), "Kinh tế");
+      await page.locator(".section-page .article-item").first().waitFor();
+
+      await page.goto(url(SEED_PATH));
+      assert.equal(await heading(page), SEED_TITLE);
+      assert.equal(await metaViews(page), "175");
+      await page.reload();
+      assert.equal(await heading(page), SEED_TITLE);
+      await page.locator(".article-body figure img").first().evaluate((img) => img.decode());
+
+      // Links inside the app keep to the deploy's prefix.
+      const home = await page.getByRole("link", { name: "Trang chủ" }).first().getAttribute("href");
+      assert.equal(home, setup.prefix);
+      await page.getByRole("navigation", { name: "Vị trí trang" }).getByRole("link", { name: "Tin tức sự kiện" }).click();
+      await page.waitForURL(url("/tin-tuc-su-kien"));
+      assert.equal(await heading(page), "Tin tức sự kiện");
+      assert.deepEqual(page.problems, []);
+      await context.close();
+    });
+
+    it("shows the app's not-found page for an unknown path", async () => {
+      const context = await newContext(browser, DEVICES[0], { baseURL: undefined });
+      const page = await watchedPage(context, setup.documentIs404);
+      await page.goto(url("/khong/co/trang/nay"));
+      await page.getByTestId("not-found").waitFor();
+      assert.equal(await heading(page), "Không tìm thấy trang");
+      assert.deepEqual(page.problems, []);
+      await context.close();
+    });
+
+    it("ships the host files and precompressed copies", async () => {
+      for (const file of ["index.html", "404.html", "_redirects", "_headers", "content/site.json.br", "content/site.json.gz"]) {
+        assert.ok(existsSync(`${setup.dist}/${file}`), `${setup.dist}/${file}`);
+      }
+      const headers = readFileSync(`${setup.dist}/_headers`, "utf8");
+      assert.match(headers, /script-src 'self' 'wasm-unsafe-eval' 'sha256-/);
+      assert.doesNotMatch(headers, /unsafe-eval'(?<!wasm-unsafe-eval')/);
+      assert.match(headers, /max-age=31536000, immutable/);
+      assert.match(readFileSync(`${setup.dist}/_redirects`, "utf8"), new RegExp(`^${setup.prefix}\\* ${setup.prefix}index.html 200$`, "m"));
+      const wasm = await fetch(url("/index.html")).then((r) => r.text()).then((html) => /'([^']+_bg\.wasm)'/.exec(html)[1]);
+      const response = await fetch(`${setup.origin}${wasm}`, { headers: { "accept-encoding": "gzip" } });
+      assert.equal(response.status, 200);
+      assert.equal(response.headers.get("content-type"), "application/wasm");
+      assert.equal(response.headers.get("content-encoding"), "gzip", "the precompressed copy is served");
+    });
+  });
+}
