@@ -1,14 +1,17 @@
 //! The app: loads the site manifest, then routes each URL to its page inside the site frame.
 
 use crate::components::frame::{SiteFooter, SiteHeader, SkipLink};
+use crate::components::reading_tools::Display;
 use crate::components::status::{ErrorPanel, LoadingBlock};
 use crate::content::{paths, Manifest};
 use crate::fetch::{self, FetchError};
 use crate::pages::{ArticlePage, HomePage, NotFoundPage, SectionPage};
+use crate::route_focus;
 use crate::site::Site;
 use crate::views::browser::Views;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
+use leptos_router::hooks::use_location;
 use leptos_router::path;
 
 /// The whole site: header and navigation, the routed page, and the footer.
@@ -40,7 +43,16 @@ fn SiteFrame(manifest: Manifest, base: String) -> impl IntoView {
     let views = Views::new(&manifest.views);
     provide_context(views);
     provide_context(Site::new(manifest, base));
+    provide_context(Display::new());
+    route_focus::install();
+    let location = use_location();
+    Effect::watch(
+        move || location.pathname.get(),
+        |_, _, _| route_focus::route_changed(),
+        false,
+    );
     view! {
+        <p id=route_focus::ANNOUNCER_ID class="visually-hidden" aria-live="polite" aria-atomic="true"></p>
         <SiteHeader />
         <main id="noi-dung" tabindex="-1">
             <Routes fallback=NotFoundPage>

@@ -5,5 +5,6 @@ pub mod article_list;
 pub mod frame;
 pub mod meta_line;
 pub mod pagination;
+pub mod reading_tools;
 pub mod status;
 pub mod view_count;

@@ -11,6 +11,8 @@ pub mod fetch;
 pub mod format;
 pub mod head;
 pub mod pages;
+pub mod preferences;
+pub mod route_focus;
 pub mod sample;
 pub mod site;
 pub mod strings;

@@ -75,3 +75,18 @@ pub fn unsupported_format(what: &str, found: u32, supported: u32) -> String {
     )
 }
 pub const ABORTED: &str = "Yêu cầu đã được hủy.";
+
+pub const DISPLAY_SETTINGS: &str = "Cỡ chữ và màu nền";
+pub const TEXT_SMALLER: &str = "Giảm cỡ chữ";
+pub const TEXT_LARGER: &str = "Tăng cỡ chữ";
+pub const TEXT_RESET: &str = "Cỡ chữ mặc định";
+pub const COLOUR_SCHEME: &str = "Màu nền";
+pub const THEME_SYSTEM: &str = "Theo hệ thống";
+pub const THEME_LIGHT: &str = "Sáng";
+pub const THEME_DARK: &str = "Tối";
+pub const SHARE: &str = "Chia sẻ";
+pub const SHARED: &str = "Đã chia sẻ.";
+pub const LINK_COPIED: &str = "Đã chép liên kết.";
+pub const COPY_FAILED: &str = "Không chép được liên kết; địa chỉ bài viết:";
+pub const ARTICLE_LIST: &str = "Danh sách bài viết";
+pub const PRINTED_FROM: &str = "In từ";

@@ -1,5 +1,6 @@
 //! The frame around every page: skip link, header with the section navigation, footer.
 
+use crate::components::reading_tools::DisplayControls;
 use crate::site::use_site;
 use crate::strings;
 use crate::views::browser::use_views;
@@ -33,6 +34,7 @@ pub fn SiteHeader() -> impl IntoView {
 pub fn SectionNav() -> impl IntoView {
     let site = use_site();
     let open = RwSignal::new(false);
+    let toggle = NodeRef::<leptos::html::Button>::new();
     let location = use_location();
     // Back and forward move without a click in the menu; close it then too.
     Effect::watch(
@@ -53,8 +55,16 @@ pub fn SectionNav() -> impl IntoView {
     let home = site.home_href();
     view! {
         <nav class="section-nav" aria-label=strings::SECTIONS_NAV
-            on:keydown=move |ev| if ev.key() == "Escape" { open.set(false) }>
-            <button type="button" class="section-nav__toggle" aria-controls="section-nav-list"
+            on:keydown=move |ev| {
+                if ev.key() == "Escape" && open.get_untracked() {
+                    open.set(false);
+                    // Back to the button, so keyboard readers are not left on a hidden link.
+                    if let Some(toggle) = toggle.get_untracked() {
+                        let _ = toggle.focus();
+                    }
+                }
+            }>
+            <button type="button" class="section-nav__toggle" aria-controls="section-nav-list" node_ref=toggle
                 aria-expanded=move || open.get().to_string()
                 on:click=move |_| open.update(|o| *o = !*o)>
                 <span class="section-nav__icon" aria-hidden="true"></span>
@@ -88,6 +98,7 @@ pub fn SiteFooter() -> impl IntoView {
                     </button>
                     <span role="status" class="cleared">{move || cleared.get().then_some(strings::HISTORY_CLEARED)}</span>
                 </p>
+                <DisplayControls />
                 <p class="site-footer__name">{site.manifest().name.clone()}" · "{site.manifest().description.clone()}</p>
             </div>
         </footer>

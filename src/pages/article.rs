@@ -4,6 +4,7 @@ use super::{show_loaded, NotFoundPage};
 use crate::components::article_body::ArticleBody;
 use crate::components::article_list::ArticleList;
 use crate::components::meta_line::MetaLine;
+use crate::components::reading_tools::{DisplayControls, ShareButton};
 use crate::content::{paths, Article, SectionPage as SectionIndex};
 use crate::fetch::content_resource;
 use crate::head::set_page_meta;
@@ -86,6 +87,10 @@ pub fn ArticleView(article: Article) -> impl IntoView {
         .unwrap_or_default();
     let section_href = site.section_href(&article.section, 1);
     set_page_meta(&site.title(&article.title), &article.lead);
+    crate::route_focus::page_ready();
+    let address = web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default();
     let source = article.source.clone().map(|source| {
         let link = source.url.as_deref().and_then(|u| site.content_href(u));
         view! {
@@ -114,10 +119,15 @@ pub fn ArticleView(article: Article) -> impl IntoView {
             {article.sample.then(|| view! { <p class="sample-badge">{strings::SAMPLE_BADGE}</p> })}
             <h1 class="article__title">{article.title.clone()}</h1>
             <MetaLine article=article.clone() />
+            <div class="article__tools">
+                <DisplayControls />
+                <ShareButton title=article.title.clone() />
+            </div>
             {(!article.lead.is_empty()).then(|| view! { <p class="article__lead">{article.lead.clone()}</p> })}
             <ArticleBody blocks=article.body.clone() />
             {author}
             {source}
+            <p class="print-url">{strings::PRINTED_FROM} " " {address}</p>
         </article>
     }
 }

@@ -24,6 +24,7 @@ pub fn HomeView(home: HomeIndex) -> impl IntoView {
     let site = use_site();
     let views = use_views();
     set_page_meta(&site.title(""), &site.manifest().description);
+    crate::route_focus::page_ready();
     let lead = home.latest.first().cloned();
     let latest: Vec<Summary> = home.latest.iter().skip(1).cloned().collect();
     let candidates = most_viewed_candidates(&home);

@@ -13,6 +13,7 @@ pub fn NotFoundPage() -> impl IntoView {
         &site.title(strings::NOT_FOUND_TITLE),
         strings::NOT_FOUND_TEXT,
     );
+    crate::route_focus::page_ready();
     view! {
         <section class="not-found" data-testid="not-found">
             <h1 class="page-title">{strings::NOT_FOUND_TITLE}</h1>

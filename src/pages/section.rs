@@ -76,7 +76,9 @@ fn SectionHeader(section: Section, page: u32) -> impl IntoView {
 /// One page of the section's articles and the links to the others.
 #[component]
 pub fn SectionArticles(index: SectionIndex) -> impl IntoView {
+    crate::route_focus::page_ready();
     view! {
+        <h2 class="visually-hidden">{strings::ARTICLE_LIST}</h2>
         <ArticleList articles=index.articles />
         <Pagination section=index.section page=index.page pages=index.pages />
     }
