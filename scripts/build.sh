@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The release folder: trunk's build for PUBLIC_URL, then the files every static host needs.
+# The release folder: trunk's build for PUBLIC_URL, the files every static host needs, a
+# prerendered page for each article and section page, and precompressed copies of it all.
 # Usage: scripts/build.sh [DIST] [PUBLIC_URL]   (defaults: dist /)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,3 +10,5 @@ public_url=${2:-/}
 case "$public_url" in /*/ | /) ;; *) echo "PUBLIC_URL must start and end with /: $public_url" >&2; exit 2 ;; esac
 trunk build --release --offline --dist "$dist" --public-url "$public_url"
 node scripts/finish-dist.mjs "$dist" "$public_url"
+cargo run --quiet --bin tintuc-content -- prerender "$dist" "$public_url"
+node scripts/compress.mjs "$dist"

@@ -4,12 +4,10 @@
 //   - 404.html, a copy of index.html, for hosts that serve it for unknown paths (GitHub Pages);
 //   - _redirects, for hosts that rewrite unknown paths to the app (Netlify, Cloudflare Pages);
 //   - _headers: hashed assets immutable for a year, the HTML and content revalidated every visit;
-//   - .gz and .br copies of every text and wasm file, for hosts that serve them precompressed.
 // Usage: node scripts/finish-dist.mjs DIST PUBLIC_URL
 import { createHash } from "node:crypto";
-import { readFileSync, writeFileSync, readdirSync, statSync } from "node:fs";
-import { join, extname } from "node:path";
-import { gzipSync, brotliCompressSync, constants } from "node:zlib";
+import { readFileSync, writeFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
 
 const [dist = "dist", publicUrl = "/"] = process.argv.slice(2);
 const base = publicUrl.endsWith("/") ? publicUrl : `${publicUrl}/`;
@@ -55,16 +53,4 @@ const headers = [
 ];
 writeFileSync(join(dist, "_headers"), headers.join("\n") + "\n");
 
-const COMPRESSIBLE = new Set([".wasm", ".js", ".css", ".html", ".json", ".svg", ".txt"]);
-function compressAll(dir) {
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) { compressAll(path); continue; }
-    if (!COMPRESSIBLE.has(extname(name))) continue;
-    const data = readFileSync(path);
-    writeFileSync(`${path}.gz`, gzipSync(data, { level: 9 }));
-    writeFileSync(`${path}.br`, brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: data.length } }));
-  }
-}
-compressAll(dist);
-console.log(`${dist}: CSP with ${hashes.length} inline script hash(es), 404.html, _redirects, _headers, precompressed copies`);
+console.log(`${dist}: CSP with ${hashes.length} inline script hash(es), 404.html, _redirects, _headers`);

@@ -435,6 +435,7 @@ mod tests {
             page_size,
             views: ViewSettings::default(),
             demo: false,
+            url: None,
         }
     }
 

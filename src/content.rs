@@ -51,6 +51,10 @@ pub struct Manifest {
     /// True while the site carries demonstration content; the site then says so.
     #[serde(default)]
     pub demo: bool,
+    /// The site's public address (`https://tin.example.vn/`), for canonical and Open Graph links
+    /// in prerendered pages; without it they are written relative to the host.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
 }
 
 impl Manifest {

@@ -12,6 +12,8 @@ pub mod format;
 pub mod head;
 pub mod pages;
 pub mod preferences;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod prerender;
 pub mod route_focus;
 pub mod sample;
 pub mod site;
@@ -20,13 +22,44 @@ pub mod views;
 
 pub use app::App;
 
-/// Mounts the app on the page's `<body>`, replacing the loading shell that `index.html` shows.
+/// The id of the element the app is mounted in.
+pub const APP_ROOT_ID: &str = "app";
+/// The id of what the page showed before the app: a loading shell, or a prerendered page.
+pub const SHELL_ID: &str = "app-shell";
+
+/// Mounts the app. A loading shell is replaced at once; a prerendered page stays on screen while
+/// the app renders the same page out of sight, until [`reveal`] swaps them.
 pub fn mount() {
-    if let Some(shell) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("app-shell"))
-    {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Some(body) = document.body() else { return };
+    let Ok(root) = document.create_element("div") else {
+        return;
+    };
+    root.set_id(APP_ROOT_ID);
+    match document.get_element_by_id(SHELL_ID) {
+        Some(shell) if shell.has_attribute("data-prerendered") => {
+            let _ = root.set_attribute("hidden", "");
+        }
+        Some(shell) => shell.remove(),
+        None => {}
+    }
+    let _ = body.append_child(&root);
+    let root: web_sys::HtmlElement = wasm_bindgen::JsCast::unchecked_into(root);
+    // The app lives as long as the page.
+    leptos::mount::mount_to(root, App).forget();
+}
+
+/// Shows the app in place of a prerendered page; does nothing once done.
+pub fn reveal() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if let Some(shell) = document.get_element_by_id(SHELL_ID) {
         shell.remove();
     }
-    leptos::mount::mount_to_body(App);
+    if let Some(root) = document.get_element_by_id(APP_ROOT_ID) {
+        let _ = root.remove_attribute("hidden");
+    }
 }

@@ -83,15 +83,19 @@ pub fn route_changed() {
 
 /// The page's content is on screen: scroll, focus the heading and announce the page's title,
 /// once the browser has laid the content out.
+///
+/// On the first page of a visit it only swaps in the app for a prerendered page (see
+/// [`crate::reveal`]); focus and scroll stay where the reader has them.
 pub fn page_ready() {
     let pending = STATE.with_borrow(|s| s.pending);
-    if pending == Pending::None {
-        return;
-    }
     let Some(window) = web_sys::window() else {
         return;
     };
     let settle = Closure::once_into_js(move || {
+        crate::reveal();
+        if pending == Pending::None {
+            return;
+        }
         let Some(window) = web_sys::window() else {
             return;
         };

@@ -115,6 +115,7 @@ mod tests {
                 page_size: 10,
                 views: ViewSettings::default(),
                 demo: false,
+                url: None,
             },
             base,
         )

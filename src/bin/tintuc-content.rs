@@ -6,6 +6,9 @@
 //! tintuc-content generate DIR --per-section N [--seed S]
 //!                                 write a synthetic tree (manifest of public/ and N sample
 //!                                 articles per section), then index it
+//! tintuc-content prerender DIST [PUBLIC_URL]
+//!                                 write an HTML page for each article and section page of
+//!                                 the release folder DIST
 //! ```
 //! DIR is the folder that holds `content/` (default `public`).
 
@@ -33,6 +36,7 @@ mod cli {
             Some("index") => index(&dir(1)),
             Some("check") => run_check(&dir(1)),
             Some("generate") => generate(&args[1..]),
+            Some("prerender") => prerender(&args[1..]),
             _ => Err(USAGE.to_string()),
         };
         match result {
@@ -47,8 +51,7 @@ mod cli {
         }
     }
 
-    const USAGE: &str =
-        "usage: tintuc-content index [DIR] | check [DIR] | generate DIR --per-section N [--seed S]";
+    const USAGE: &str = "usage: tintuc-content index [DIR] | check [DIR] | generate DIR --per-section N [--seed S] | prerender DIST [PUBLIC_URL]";
 
     fn index(root: &Path) -> Result<String, String> {
         let (manifest, articles) = disk::read_sources(root).map_err(|p| p.join("\n"))?;
@@ -57,6 +60,16 @@ mod cli {
             "{} articles, {written} index files written under {}",
             articles.len(),
             root.display()
+        ))
+    }
+
+    fn prerender(args: &[String]) -> Result<String, String> {
+        let dist = PathBuf::from(args.first().ok_or(USAGE)?);
+        let base = tintuc::fetch::normalise_base(args.get(1).map_or("/", String::as_str));
+        let written = tintuc::prerender::write_all(&dist, &base)?;
+        Ok(format!(
+            "{written} pages prerendered under {}",
+            dist.display()
         ))
     }
 

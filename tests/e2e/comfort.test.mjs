@@ -3,7 +3,7 @@
 import { describe, it, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
-import { DEVICES, SEED_PATH, SEED_TITLE, launch, newContext, newPage, heading, noPageErrors } from "./support.mjs";
+import { DEVICES, SEED_PATH, SEED_TITLE, appReady, launch, newContext, newPage, heading, noPageErrors } from "./support.mjs";
 
 const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 const PAGES = { home: "/", section: "/kinh-te", article: SEED_PATH, "not found": "/khong-co-trang-nay" };
@@ -11,6 +11,7 @@ const WIDTHS = [320, 375, 1280];
 
 /** Waits until the page's own content (not the loading placeholder) is in. */
 async function settled(page) {
+  await appReady(page);
   await page.locator("h1").first().waitFor({ state: "attached" });
   await page.waitForFunction(() => !document.querySelector("[data-testid=loading]"));
 }

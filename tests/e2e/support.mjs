@@ -42,8 +42,14 @@ export async function newPage(context) {
   return page;
 }
 
+/** Waits until the app has taken over from the loading shell or the prerendered page. */
+export async function appReady(page) {
+  await page.waitForFunction(() => !document.getElementById("app-shell") && document.getElementById("app") && !document.getElementById("app").hidden);
+}
+
 /** The text of the page's one `h1`, once the app has put it there. */
 export async function heading(page) {
+  await appReady(page);
   const h1 = page.locator("h1");
   await h1.first().waitFor({ state: "attached" });
   return (await h1.first().textContent()).trim();
@@ -58,6 +64,7 @@ export async function openSection(page, title) {
 
 /** The count in the article's meta line. */
 export async function metaViews(page) {
+  await appReady(page);
   const meta = page.getByTestId("meta-line");
   await meta.waitFor();
   const match = /Lượt xem: ([\d.]+)/.exec(await meta.textContent());

@@ -1,0 +1,64 @@
+// Prerendered pages: the story is in the first response, readers without JavaScript get a real
+// page, and the app takes over the same page without moving anything.
+import { describe, it, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { DEVICES, SEED_PATH, SEED_TITLE, launch, newContext, newPage, appReady, noPageErrors } from "./support.mjs";
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+describe("prerendered pages", () => {
+  it("serve the seed article's text, title and tags in the first response", async () => {
+    const context = await newContext(browser, DEVICES[0], { javaScriptEnabled: false });
+    const page = await newPage(context);
+    const response = await page.goto(SEED_PATH);
+    assert.equal(response.status(), 200);
+    const html = await response.text();
+    assert.ok(html.includes(`<h1 class="article__title">${SEED_TITLE}</h1>`));
+    assert.match(await page.title(), /^Đại hội đại biểu quận Đống Đa/);
+    assert.match(await page.locator("[data-testid=meta-line]").textContent(), /^Ngày đăng 19\/07\/2020 \| 18:40 \| Lượt xem: 174$/);
+    assert.ok(await page.locator(".article-body p").first().isVisible());
+    assert.equal(await page.locator("link[rel=canonical]").getAttribute("href"), SEED_PATH);
+    assert.equal(await page.locator("meta[property='og:type']").getAttribute("content"), "article");
+    const ld = JSON.parse(await page.locator("script[type='application/ld+json']").textContent());
+    assert.equal(ld["@type"], "NewsArticle");
+    assert.equal(ld.headline, SEED_TITLE);
+    assert.equal(ld.datePublished, "2020-07-19T18:40:00+07:00");
+    // Without JavaScript the links are plain links to other prerendered pages.
+    await page.getByRole("link", { name: "Kinh tế", exact: true }).first().click();
+    await page.waitForURL("**/kinh-te");
+    assert.equal((await page.locator("h1").textContent()).trim(), "Kinh tế");
+    assert.equal(await page.locator(".section-page .article-item").count(), 8);
+    await context.close();
+  });
+
+  for (const device of DEVICES) {
+    it(`are taken over by the app without a layout shift on ${device.name}`, async () => {
+      const context = await newContext(browser, device);
+      await context.addInitScript(() => {
+        window.__shift = 0;
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shift += entry.value;
+        }).observe({ type: "layout-shift", buffered: true });
+      });
+      const page = await newPage(context);
+      for (const path of [SEED_PATH, "/kinh-te/trang/2"]) {
+        const prerendered = await (await page.request.get(path)).text();
+        await page.goto(path);
+        await appReady(page);
+        await page.waitForTimeout(300);
+        const shift = await page.evaluate(() => window.__shift);
+        assert.ok(shift < 0.01, `${path}: layout shifted by ${shift}`);
+        const [before, after] = await page.evaluate((html) => {
+          const doc = new DOMParser().parseFromString(html, "text/html");
+          const text = (root) => root.querySelector("main h1").textContent + "|" + (root.querySelector(".article-body, .article-list")?.textContent ?? "");
+          return [text(doc), text(document)];
+        }, prerendered);
+        assert.equal(after, before, `${path}: the app shows what the prerendered page showed`);
+      }
+      noPageErrors(context);
+      await context.close();
+    });
+  }
+});
