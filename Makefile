@@ -1,7 +1,7 @@
 # tintuc — the two commands a newcomer needs, and a few more.
 #   make serve   install what is missing, then serve the sample site with trunk
 #   make test    install what is missing, then run every test layer
-.PHONY: serve test build content check-content clean size
+.PHONY: serve test build content check-content clean size bench
 
 PUBLIC_URL ?= /
 
@@ -32,3 +32,7 @@ clean:
 # Sizes of the release build, raw, gzip and brotli.
 size: build
 	scripts/size.sh dist
+
+# The benchmark: Lighthouse, sizes and list rendering; writes bench/out/. Not part of `make test`.
+bench:
+	scripts/bench.sh

@@ -15,6 +15,18 @@ const base = publicUrl.endsWith("/") ? publicUrl : `${publicUrl}/`;
 const indexPath = join(dist, "index.html");
 let html = readFileSync(indexPath, "utf8");
 
+// On a prerendered page the story is already in the HTML: the app's script and wasm are fetched
+// only once it has been painted, so that they never stand between the reader and the text.
+const LOADER_IMPORT = /import init, \* as bindings from '([^']+)';/;
+if (!LOADER_IMPORT.test(html)) throw new Error("index.html: trunk's loader has changed shape");
+html = html.replace(
+  LOADER_IMPORT,
+  (_, src) =>
+    `if (document.getElementById("app-shell")?.hasAttribute("data-prerendered")) {\n` +
+    `  await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted)));\n}\n` +
+    `const bindings = await import('${src}');\nconst init = bindings.default;`,
+);
+
 const inlineScripts = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
 const hashes = inlineScripts.map((s) => `'sha256-${createHash("sha256").update(s, "utf8").digest("base64")}'`);
 const policy = [

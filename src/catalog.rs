@@ -415,28 +415,10 @@ pub mod disk {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::{Section, ViewSettings};
-    use crate::format::{Timestamp, UtcOffset};
+    use crate::format::Timestamp;
 
     fn manifest(page_size: u32) -> Manifest {
-        Manifest {
-            format: FORMAT_VERSION,
-            name: "Cổng".into(),
-            description: String::new(),
-            language: "vi".into(),
-            timezone: UtcOffset::from_minutes(420),
-            sections: ["thoi-su", "kinh-te"]
-                .map(|slug| Section {
-                    slug: slug.into(),
-                    title: slug.into(),
-                    description: String::new(),
-                })
-                .to_vec(),
-            page_size,
-            views: ViewSettings::default(),
-            demo: false,
-            url: None,
-        }
+        crate::content::test_manifest(&["thoi-su", "kinh-te"], page_size)
     }
 
     fn article(slug: &str, section: &str, minute: i64, views: u64) -> Article {

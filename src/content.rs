@@ -318,6 +318,30 @@ pub fn safe_href(href: &str) -> Option<&str> {
     }
 }
 
+/// A manifest for tests: these section slugs (titled by their slugs), Hanoi time.
+#[cfg(test)]
+pub(crate) fn test_manifest(sections: &[&str], page_size: u32) -> Manifest {
+    Manifest {
+        format: FORMAT_VERSION,
+        name: "Cổng".into(),
+        description: String::new(),
+        language: "vi".into(),
+        timezone: UtcOffset::from_minutes(420),
+        sections: sections
+            .iter()
+            .map(|slug| Section {
+                slug: (*slug).into(),
+                title: (*slug).into(),
+                description: String::new(),
+            })
+            .collect(),
+        page_size,
+        views: ViewSettings::default(),
+        demo: false,
+        url: None,
+    }
+}
+
 fn default_language() -> String {
     "vi".into()
 }

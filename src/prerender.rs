@@ -131,14 +131,19 @@ impl Renderer<'_> {
         current: Option<&str>,
     ) -> String {
         let full_title = self.site.title(title);
-        let canonical = self.absolute(path);
         let mut extra = String::new();
+        // Canonical and og:url must be absolute, so they need the site's public address.
+        if self.manifest.url.is_some() {
+            let canonical = escape(&self.absolute(path));
+            let _ = write!(
+                extra,
+                "<link rel=\"canonical\" href=\"{canonical}\" />\n    <meta property=\"og:url\" content=\"{canonical}\" />\n    "
+            );
+        }
         let _ = write!(
             extra,
-            "<link rel=\"canonical\" href=\"{c}\" />\n    <meta property=\"og:site_name\" content=\"{s}\" />\n    \
-             <meta property=\"og:title\" content=\"{t}\" />\n    <meta property=\"og:description\" content=\"{d}\" />\n    \
-             <meta property=\"og:url\" content=\"{c}\" />\n    <meta property=\"og:locale\" content=\"vi_VN\" />\n    {head}\n  ",
-            c = escape(&canonical),
+            "<meta property=\"og:site_name\" content=\"{s}\" />\n    <meta property=\"og:title\" content=\"{t}\" />\n    \
+             <meta property=\"og:description\" content=\"{d}\" />\n    <meta property=\"og:locale\" content=\"vi_VN\" />\n    {head}\n  ",
             s = escape(&self.manifest.name),
             t = escape(title),
             d = escape(description),
@@ -151,6 +156,16 @@ impl Renderer<'_> {
             &escape(description),
         );
         html = html.replacen("</head>", &format!("{extra}</head>"), 1);
+        // The page's loader fetches the app after the first paint; preloading it would only
+        // compete with the story for the reader's bandwidth.
+        html = html
+            .lines()
+            .filter(|line| {
+                !line.contains("rel=\"modulepreload\"")
+                    && !line.contains("type=\"application/wasm\"")
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
         let body = format!(
             "\n{}\n<main id=\"noi-dung\" tabindex=\"-1\">{main}</main>\n{}\n",
             self.header(current),

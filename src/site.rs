@@ -100,25 +100,9 @@ pub fn use_site() -> Site {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::{ViewSettings, FORMAT_VERSION};
-    use crate::format::UtcOffset;
 
     fn site(base: &str) -> Site {
-        Site::new(
-            Manifest {
-                format: FORMAT_VERSION,
-                name: "Cổng".into(),
-                description: String::new(),
-                language: "vi".into(),
-                timezone: UtcOffset::from_minutes(420),
-                sections: Vec::new(),
-                page_size: 10,
-                views: ViewSettings::default(),
-                demo: false,
-                url: None,
-            },
-            base,
-        )
+        Site::new(crate::content::test_manifest(&[], 10), base)
     }
 
     #[test]

@@ -59,6 +59,14 @@ fn mount<V: IntoView + 'static>(
     container
 }
 
+/// The first element under `root` matching `selector`.
+fn element(root: &HtmlElement, selector: &str) -> HtmlElement {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {selector}"))
+        .unchecked_into()
+}
+
 fn text_of(root: &HtmlElement, selector: &str) -> String {
     root.query_selector(selector)
         .unwrap()
@@ -207,11 +215,7 @@ async fn section_nav_marks_the_current_section() {
 async fn section_nav_menu_button_opens_and_closes_on_escape() {
     let root = mount("/", || view! { <SectionNav /> });
     tick().await;
-    let button: HtmlElement = root
-        .query_selector(".section-nav__toggle")
-        .unwrap()
-        .unwrap()
-        .unchecked_into();
+    let button = element(&root, ".section-nav__toggle");
     assert_eq!(
         button.get_attribute("aria-expanded").as_deref(),
         Some("false")
@@ -249,11 +253,7 @@ async fn error_panel_names_the_file_and_retries() {
     tick().await;
     assert!(text_of(&root, "[role=alert]").contains("content/home.json"));
     assert!(text_of(&root, "[role=alert]").contains("503"));
-    let button: HtmlElement = root
-        .query_selector("button")
-        .unwrap()
-        .unwrap()
-        .unchecked_into();
+    let button = element(&root, "button");
     button.click();
     assert_eq!(retried.get_untracked(), 1);
 }
@@ -295,11 +295,7 @@ async fn footer_says_how_views_are_counted_and_clears_them() {
         .set_item(STORAGE_KEY, r#"{"v":1,"entries":{"seed":{"n":2,"t":1}}}"#)
         .unwrap();
     assert!(text_of(&root, ".views-note").contains("trình duyệt này"));
-    let button: HtmlElement = root
-        .query_selector("button")
-        .unwrap()
-        .unwrap()
-        .unchecked_into();
+    let button = element(&root, "button");
     button.click();
     tick().await;
     assert_eq!(local_storage().get_item(STORAGE_KEY).unwrap(), None);

@@ -3,7 +3,7 @@
 //! ```text
 //! tintuc-content index    [DIR]   rebuild section pages and home.json from the articles
 //! tintuc-content check    [DIR]   report every inconsistency; exit 1 if there is one
-//! tintuc-content generate DIR --per-section N [--seed S]
+//! tintuc-content generate DIR --per-section N [--seed S] [--page-size P]
 //!                                 write a synthetic tree (manifest of public/ and N sample
 //!                                 articles per section), then index it
 //! tintuc-content prerender DIST [PUBLIC_URL]
@@ -51,7 +51,7 @@ mod cli {
         }
     }
 
-    const USAGE: &str = "usage: tintuc-content index [DIR] | check [DIR] | generate DIR --per-section N [--seed S] | prerender DIST [PUBLIC_URL]";
+    const USAGE: &str = "usage: tintuc-content index [DIR] | check [DIR] | generate DIR --per-section N [--seed S] [--page-size P] | prerender DIST [PUBLIC_URL]";
 
     fn index(root: &Path) -> Result<String, String> {
         let (manifest, articles) = disk::read_sources(root).map_err(|p| p.join("\n"))?;
@@ -102,12 +102,23 @@ mod cli {
         let seed: u64 = flag("--seed")
             .map_or(Ok(1), |s| s.parse())
             .map_err(|_| USAGE)?;
+        let page_size: Option<u32> = flag("--page-size")
+            .map(|s| s.parse())
+            .transpose()
+            .map_err(|_| USAGE)?;
 
         let manifest_text = std::fs::read_to_string(Path::new("public").join(paths::MANIFEST))
             .or_else(|_| std::fs::read_to_string(root.join(paths::MANIFEST)))
             .map_err(|e| format!("{}: {e}", paths::MANIFEST))?;
-        let manifest = tintuc::fetch::decode_manifest(paths::MANIFEST, &manifest_text)
+        let mut manifest = tintuc::fetch::decode_manifest(paths::MANIFEST, &manifest_text)
             .map_err(|e| e.to_string())?;
+        let manifest_text = match page_size {
+            Some(size) => {
+                manifest.page_size = size;
+                serde_json::to_string_pretty(&manifest).map_err(|e| e.to_string())? + "\n"
+            }
+            None => manifest_text,
+        };
         let newest = Timestamp::parse("2020-07-19T17:00:00+07:00").ok_or("bad start time")?;
         let articles: Vec<Article> =
             tintuc::sample::articles(&manifest.sections, per_section, newest, seed);

@@ -12,14 +12,16 @@ describe("prerendered pages", () => {
   it("serve the seed article's text, title and tags in the first response", async () => {
     const context = await newContext(browser, DEVICES[0], { javaScriptEnabled: false });
     const page = await newPage(context);
-    const response = await page.goto(SEED_PATH);
+    const response = await page.goto(SEED_PATH, { appReady: false });
     assert.equal(response.status(), 200);
     const html = await response.text();
     assert.ok(html.includes(`<h1 class="article__title">${SEED_TITLE}</h1>`));
     assert.match(await page.title(), /^Đại hội đại biểu quận Đống Đa/);
     assert.match(await page.locator("[data-testid=meta-line]").textContent(), /^Ngày đăng 19\/07\/2020 \| 18:40 \| Lượt xem: 174$/);
     assert.ok(await page.locator(".article-body p").first().isVisible());
-    assert.equal(await page.locator("link[rel=canonical]").getAttribute("href"), SEED_PATH);
+    // The sample manifest names no public address, so there is no (necessarily absolute) canonical.
+    assert.equal(await page.locator("link[rel=canonical]").count(), 0);
+    assert.equal(await page.locator("meta[property='og:title']").getAttribute("content"), SEED_TITLE);
     assert.equal(await page.locator("meta[property='og:type']").getAttribute("content"), "article");
     const ld = JSON.parse(await page.locator("script[type='application/ld+json']").textContent());
     assert.equal(ld["@type"], "NewsArticle");

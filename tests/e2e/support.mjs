@@ -36,9 +36,20 @@ export async function newContext(browser, device, options = {}) {
   return context;
 }
 
+/** A page whose goto and reload also wait for the app to take over, as a reader's next click
+ *  would otherwise race the swap of a prerendered page; `{ appReady: false }` opts out. */
 export async function newPage(context) {
   const page = await context.newPage();
   page.on("pageerror", (e) => context.pageErrors.push(String(e)));
+  for (const method of ["goto", "reload"]) {
+    const original = page[method].bind(page);
+    page[method] = async (...args) => {
+      const options = args.find((a) => typeof a === "object") ?? {};
+      const response = await original(...args);
+      if (options.appReady !== false && options.waitUntil !== "domcontentloaded") await appReady(page);
+      return response;
+    };
+  }
   return page;
 }
 

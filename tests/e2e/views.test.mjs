@@ -1,7 +1,7 @@
 // View counting in the reader's browser: baseline plus this browser's views, once per window.
 import { describe, it, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { DEVICES, SEED_PATH, SEED_TITLE, launch, newContext, newPage, heading, metaViews, noPageErrors } from "./support.mjs";
+import { DEVICES, SEED_PATH, SEED_TITLE, appReady, launch, newContext, newPage, heading, metaViews, noPageErrors } from "./support.mjs";
 
 const T0 = new Date("2026-03-01T09:00:00+07:00");
 const MINUTE = 60_000;
@@ -22,6 +22,7 @@ for (const device of DEVICES) {
       assert.equal(await metaViews(page), "175");
       // Back to the section and forward again, within the window.
       await page.goto("/tin-tuc-su-kien");
+      await appReady(page);
       await page.getByRole("link", { name: SEED_TITLE }).first().click();
       assert.equal(await heading(page), SEED_TITLE);
       assert.equal(await metaViews(page), "175");
@@ -50,6 +51,7 @@ for (const device of DEVICES) {
       const context = await newContext(browser, device);
       const list = await newPage(context);
       await list.goto("/tin-tuc-su-kien");
+      await appReady(list);
       const seedItem = list.locator(".article-item", { hasText: SEED_TITLE }).locator(".view-count");
       await seedItem.waitFor();
       assert.equal(await seedItem.textContent(), "174");

@@ -1,0 +1,178 @@
+// Runs the measurements against the servers scripts/bench.sh started and writes
+// OUT/results.json and OUT/table.md. Usage: node bench/run.mjs OUT
+import { writeFileSync, readFileSync, readdirSync } from "node:fs";
+import { cpus } from "node:os";
+import { execFileSync } from "node:child_process";
+import { gzipSync, brotliCompressSync, constants } from "node:zlib";
+import lighthouse from "lighthouse";
+import * as chromeLauncher from "chrome-launcher";
+import { chromium } from "playwright-core";
+
+const [out = "bench/out"] = process.argv.slice(2);
+const BASE = process.env.BASE_URL;
+const BIG = process.env.BIG_URL;
+const DIST = process.env.DIST ?? "dist";
+const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
+const FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+  "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"];
+const RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? 3);
+const LIST_RUNS = Number(process.env.LIST_RUNS ?? 5);
+const SEED = "/tin-tuc-su-kien/dai-hoi-dai-bieu-quan-dong-da-lan-thu-xxviii-nhiem-ky-2020-2025";
+const PAGES = { home: "/", section: "/kinh-te", article: SEED, "static article": "/bench/seed-static.html" };
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+async function runLighthouse() {
+  const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: FLAGS });
+  const results = {};
+  try {
+    for (const [name, path] of Object.entries(PAGES)) {
+      const runs = [];
+      for (let i = 0; i < RUNS; i++) {
+        const { lhr } = await lighthouse(`${BASE}${path}`, {
+          port: chrome.port, output: "json", logLevel: "error",
+          onlyCategories: ["performance", "accessibility", "best-practices", "seo"],
+        });
+        const audit = (id) => lhr.audits[id]?.numericValue;
+        runs.push({
+          performance: lhr.categories.performance.score * 100,
+          accessibility: lhr.categories.accessibility.score * 100,
+          bestPractices: lhr.categories["best-practices"].score * 100,
+          seo: lhr.categories.seo.score * 100,
+          fcp: audit("first-contentful-paint"), lcp: audit("largest-contentful-paint"),
+          tbt: audit("total-blocking-time"), cls: audit("cumulative-layout-shift"), speedIndex: audit("speed-index"),
+        });
+      }
+      const keys = Object.keys(runs[0]);
+      results[name] = { runs, median: Object.fromEntries(keys.map((k) => [k, median(runs.map((r) => r[k]))])) };
+      process.stderr.write(`lighthouse ${name}: ${JSON.stringify(results[name].median)}\n`);
+    }
+  } finally {
+    await chrome.kill();
+  }
+  return results;
+}
+
+function size(path) {
+  const data = readFileSync(path);
+  return {
+    raw: data.length,
+    gzip: gzipSync(data, { level: 9 }).length,
+    brotli: brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
+}
+
+function sizes() {
+  const files = readdirSync(DIST);
+  const wasm = files.find((f) => f.endsWith("_bg.wasm"));
+  const js = files.find((f) => /^tintuc-[0-9a-f]+\.js$/.test(f));
+  const css = files.find((f) => f.endsWith(".css"));
+  const seedHtml = `${SEED.slice(1)}.html`;
+  const result = { wasm: size(`${DIST}/${wasm}`), js: size(`${DIST}/${js}`), css: size(`${DIST}/${css}`), seedHtml: size(`${DIST}/${seedHtml}`) };
+  // The prerendered page shows its text with the HTML and the stylesheet alone; the app then
+  // needs its script, wasm, the manifest, the article and the section page for "Các tin khác".
+  const json = ["content/site.json", `content/articles/${SEED.split("/").pop()}.json`, "content/sections/tin-tuc-su-kien/1.json"].map((f) => size(`${DIST}/${f}`));
+  result.beforeTextBrotli = result.seedHtml.brotli + result.css.brotli;
+  result.beforeTextGzip = result.seedHtml.gzip + result.css.gzip;
+  result.wholeArticlePageBrotli = result.beforeTextBrotli + result.js.brotli + result.wasm.brotli + json.reduce((s, x) => s + x.brotli, 0);
+  return result;
+}
+
+/** Milliseconds from a click on a section link to its 1,000 items painted, measured in the page
+ *  by checking once per frame (a MutationObserver querying the list on every insertion would
+ *  itself cost more than the rendering it measures). */
+async function timeSectionClick(page, title) {
+  return page.evaluate((title) => new Promise((resolve) => {
+    const link = [...document.querySelectorAll(".section-nav a")].find((a) => a.textContent.trim() === title);
+    const target = link.getAttribute("href");
+    const start = performance.now();
+    const check = () => {
+      const list = document.querySelector(".section-page .article-list");
+      if (location.pathname === target && list?.children.length === 1000) {
+        // The list is in the DOM; the next frame paints it.
+        requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - start), 0));
+      } else {
+        requestAnimationFrame(check);
+      }
+    };
+    link.click();
+    requestAnimationFrame(check);
+  }), title);
+}
+
+async function runList() {
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS.filter((f) => !f.startsWith("--headless")) });
+  const result = {};
+  try {
+    for (const [label, rate] of [["unthrottled", 1], ["cpu4x", 4]]) {
+      const render = [];
+      const switchTimes = [];
+      for (let i = 0; i < LIST_RUNS; i++) {
+        const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+        const page = await context.newPage();
+        const cdp = await context.newCDPSession(page);
+        await page.goto(`${BIG}/`);
+        await page.locator("[data-testid=lead-story]").waitFor();
+        await cdp.send("Emulation.setCPUThrottlingRate", { rate });
+        render.push(await timeSectionClick(page, "Kinh tế"));
+        switchTimes.push(await timeSectionClick(page, "Chính trị"));
+        await context.close();
+      }
+      result[label] = { renderMs: median(render), switchMs: median(switchTimes), renderRuns: render, switchRuns: switchTimes };
+      process.stderr.write(`list ${label}: ${JSON.stringify(result[label])}\n`);
+    }
+  } finally {
+    await browser.close();
+  }
+  return result;
+}
+
+const chromiumVersion = execFileSync(CHROMIUM, ["--version"]).toString().trim();
+const lh = await runLighthouse();
+const list = await runList();
+const bytes = sizes();
+const results = {
+  date: new Date().toISOString(),
+  machine: { cores: cpus().length, cpu: cpus()[0]?.model, node: process.version, chromium: chromiumVersion, lighthouse: "12.2.3", lighthouseRuns: RUNS, listRuns: LIST_RUNS },
+  lighthouse: lh,
+  ratio: {
+    fcp: lh.article.median.fcp / lh["static article"].median.fcp,
+    lcp: lh.article.median.lcp / lh["static article"].median.lcp,
+  },
+  sizes: bytes,
+  list,
+};
+writeFileSync(`${out}/results.json`, JSON.stringify(results, null, 2) + "\n");
+
+const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
+const ms = (n) => `${Math.round(n)} ms`;
+const rows = Object.entries(lh).map(([name, { median: m }]) =>
+  `| ${name} | ${m.performance} | ${m.accessibility} | ${m.bestPractices} | ${m.seo} | ${ms(m.fcp)} | ${ms(m.lcp)} | ${ms(m.tbt)} | ${m.cls.toFixed(3)} | ${ms(m.speedIndex)} |`);
+const table = [
+  `Lighthouse ${results.machine.lighthouse}, mobile, simulated throttling; median of ${RUNS} runs (${results.date.slice(0, 10)}, ${results.machine.cores} cores, ${chromiumVersion}).`,
+  "",
+  "| page | performance | accessibility | best practices | SEO | FCP | LCP | TBT | CLS | Speed Index |",
+  "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+  ...rows,
+  "",
+  `Seed article against its static HTML: FCP ×${results.ratio.fcp.toFixed(2)}, LCP ×${results.ratio.lcp.toFixed(2)}.`,
+  "",
+  "| asset | raw | gzip | brotli |",
+  "| --- | --- | --- | --- |",
+  ...["wasm", "js", "css", "seedHtml"].map((k) => `| ${k} | ${kib(bytes[k].raw)} | ${kib(bytes[k].gzip)} | ${kib(bytes[k].brotli)} |`),
+  "",
+  `Bytes the seed article needs before its text shows (prerendered HTML + CSS): ${kib(bytes.beforeTextBrotli)} brotli, ${kib(bytes.beforeTextGzip)} gzip; the whole page with the app and its JSON: ${kib(bytes.wholeArticlePageBrotli)} brotli.`,
+  "",
+  `1,000-article section list, click to painted, median of ${LIST_RUNS} (includes fetching and decoding its JSON from local nginx):`,
+  "",
+  "| CPU | render a section | switch to another |",
+  "| --- | --- | --- |",
+  `| unthrottled | ${ms(list.unthrottled.renderMs)} | ${ms(list.unthrottled.switchMs)} |`,
+  `| 4× slowdown | ${ms(list.cpu4x.renderMs)} | ${ms(list.cpu4x.switchMs)} |`,
+].join("\n");
+writeFileSync(`${out}/table.md`, table + "\n");
+console.log(table);

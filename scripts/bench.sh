@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# The benchmark (not part of `make test`): builds the release folder, serves it with nginx, and
+# measures it with Lighthouse and headless Chromium. Writes bench/out/results.json and
+# bench/out/table.md, and prints the table.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+scripts/setup.sh test
+if ! cmp -s bench/package-lock.json bench/node_modules/.package-lock.json 2>/dev/null; then
+  npm ci --prefix bench --no-audit --no-fund
+fi
+
+scripts/build.sh dist /
+work=$(mktemp -d)
+chmod 755 "$work"
+# The same build with a large synthetic site: 6 sections of 1,000 articles, one page each.
+cp -r dist "$work/big"
+rm -rf "$work/big/content"
+cargo run --quiet --bin tintuc-content -- generate "$work/big" --per-section 1000 --page-size 1000 >/dev/null
+# The floor: the seed article as plain static HTML, the same stylesheet, no script.
+node bench/static-page.mjs dist "$work/static.html"
+mkdir -p dist/bench && cp "$work/static.html" dist/bench/seed-static.html
+
+port=${BENCH_PORT:-18090}
+sed -e "s#@DIST@#$PWD/dist#" -e "s#@BIG@#$work/big#" -e "s#@PORT@#$port#" -e "s#@BIG_PORT@#$((port + 1))#" \
+    -e "s#@RUN@#$work#" bench/nginx.conf.in > "$work/nginx.conf"
+nginx -p "$work" -c "$work/nginx.conf" -g 'daemon off;' &
+nginx_pid=$!
+trap 'kill "$nginx_pid" 2>/dev/null; wait "$nginx_pid" 2>/dev/null; rm -rf "$work" dist/bench' EXIT
+for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/" >/dev/null && break; sleep 0.1; done
+
+mkdir -p bench/out
+BASE_URL="http://127.0.0.1:$port" BIG_URL="http://127.0.0.1:$((port + 1))" DIST=dist \
+  node bench/run.mjs bench/out
