@@ -27,6 +27,9 @@ sed -e "s#@DIST@#$PWD/dist#" -e "s#@BIG@#$work/big#" -e "s#@PORT@#$port#" -e "s#
 nginx -p "$work" -c "$work/nginx.conf" -g 'daemon off;' &
 nginx_pid=$!
 trap 'kill "$nginx_pid" 2>/dev/null; wait "$nginx_pid" 2>/dev/null; rm -rf "$work" dist/bench' EXIT
+sleep 0.3
+# A server left on the port would be measured instead of this build.
+kill -0 "$nginx_pid" 2>/dev/null || { echo "nginx did not start (port $port or $((port + 1)) in use?)" >&2; exit 1; }
 for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/" >/dev/null && break; sleep 0.1; done
 
 mkdir -p bench/out

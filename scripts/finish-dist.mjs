@@ -1,7 +1,8 @@
 // Turns trunk's output into the folder a publisher copies to any static host:
 //   - a Content-Security-Policy (no 'unsafe-eval'; WebAssembly by 'wasm-unsafe-eval'; trunk's
 //     inline loader allowed by its hash) in a <meta> tag and in _headers;
-//   - 404.html, a copy of index.html, for hosts that serve it for unknown paths (GitHub Pages);
+//   - 404.html, the app shell, for hosts that serve it for unknown paths (GitHub Pages) and as the
+//     rewrite target of the others;
 //   - _redirects, for hosts that rewrite unknown paths to the app (Netlify, Cloudflare Pages);
 //   - _headers: hashed assets immutable for a year, the HTML and content revalidated every visit;
 // Usage: node scripts/finish-dist.mjs DIST PUBLIC_URL
@@ -47,11 +48,12 @@ html = html.replace(/(<meta charset="utf-8" \/>)/, `$1\n    ${meta}`);
 writeFileSync(indexPath, html);
 writeFileSync(join(dist, "404.html"), html);
 
-// Existing files win over these rules; a missing content file must stay a 404 so that the app
-// shows "not found", and every other path is the app's to route.
+// Existing files (the prerendered pages among them) win over these rules; a missing content file
+// must stay a 404 so that the app shows "not found", and every other path gets the app shell,
+// which 404.html is (index.html becomes the prerendered home page).
 writeFileSync(
   join(dist, "_redirects"),
-  `${base}content/* ${base}404.html 404\n${base}* ${base}index.html 200\n`,
+  `${base}content/* ${base}404.html 404\n${base}* ${base}404.html 200\n`,
 );
 
 const hashed = readdirSync(dist).filter((f) => /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/.test(f));

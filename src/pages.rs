@@ -6,7 +6,7 @@ mod not_found;
 mod section;
 
 pub use article::{ArticlePage, ArticleView};
-pub use home::{HomePage, HomeView};
+pub use home::{most_viewed_candidates, rank_most_viewed, HomePage, HomeView};
 pub use not_found::NotFoundPage;
 pub use section::SectionPage;
 

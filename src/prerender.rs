@@ -10,8 +10,11 @@
 use crate::catalog::{disk, Tree};
 use crate::components::article_list::excerpt;
 use crate::components::pagination::page_numbers;
-use crate::content::{Article, Block, Inline, Manifest, RichText, Section, SectionPage, Summary};
+use crate::content::{
+    Article, Block, HomeIndex, Inline, Manifest, RichText, Section, SectionPage, Summary,
+};
 use crate::format;
+use crate::pages::{most_viewed_candidates, rank_most_viewed};
 use crate::site::Site;
 use crate::strings;
 use std::fmt::Write;
@@ -38,12 +41,13 @@ pub fn escape(text: &str) -> String {
 }
 
 /// Writes every prerendered page under `dist` (the release folder, holding `content/` and the
-/// `index.html` to use as a template); returns how many.
+/// app shell in `404.html`, which stays the page for every path not prerendered); the home page
+/// becomes `index.html`. Returns how many pages it wrote.
 pub fn write_all(dist: &Path, base: &str) -> Result<usize, String> {
     let template =
-        std::fs::read_to_string(dist.join("index.html")).map_err(|e| format!("index.html: {e}"))?;
+        std::fs::read_to_string(dist.join("404.html")).map_err(|e| format!("404.html: {e}"))?;
     if !template.contains(SHELL_START) || !template.contains(SHELL_END) {
-        return Err("index.html has no app-shell markers".into());
+        return Err("404.html has no app-shell markers".into());
     }
     let (tree, problems) = disk::load_tree(dist);
     if !problems.is_empty() {
@@ -64,6 +68,10 @@ pub fn write_all(dist: &Path, base: &str) -> Result<usize, String> {
         }
         std::fs::write(&path, html).map_err(|e| format!("{}: {e}", path.display()))
     };
+    if let Some(home) = &tree.home {
+        write("index.html".into(), renderer.home_page(home))?;
+        written += 1;
+    }
     for ((section_slug, page), index) in &tree.pages {
         let Some(section) = manifest.section(section_slug) else {
             continue;
@@ -234,6 +242,10 @@ impl Renderer<'_> {
     }
 
     fn list(&self, articles: &[Summary], leads: bool) -> String {
+        self.list_with(articles, leads, true)
+    }
+
+    fn list_with(&self, articles: &[Summary], leads: bool, thumbnails: bool) -> String {
         if articles.is_empty() {
             return format!(
                 "<p class=\"empty\" data-testid=\"empty\">{}</p>",
@@ -243,7 +255,7 @@ impl Renderer<'_> {
         let mut out = String::from("<ul class=\"article-list\" data-testid=\"article-list\">");
         for s in articles {
             let href = escape(&self.site.article_href(&s.section, &s.slug));
-            let thumb = s.thumbnail.as_ref().map_or(String::new(), |image| {
+            let thumb = s.thumbnail.as_ref().filter(|_| thumbnails).map_or(String::new(), |image| {
                 format!(
                     "<a class=\"article-item__thumb\" href=\"{href}\" tabindex=\"-1\" aria-hidden=\"true\"><img src=\"{}\" alt=\"\" width=\"{}\" height=\"{}\" loading=\"lazy\" decoding=\"async\"></a>",
                     escape(&self.site.asset_href(&image.src)),
@@ -274,6 +286,87 @@ impl Renderer<'_> {
         }
         out.push_str("</ul>");
         out
+    }
+
+    fn home_page(&self, home: &HomeIndex) -> String {
+        let site = self.site;
+        let mut main = format!(
+            "<h1 class=\"visually-hidden\">{}</h1><div class=\"home\"><div class=\"home__main\">",
+            escape(&self.manifest.name)
+        );
+        if let Some(lead) = home.latest.first() {
+            let section = self
+                .manifest
+                .section(&lead.section)
+                .map_or("", |s| s.title.as_str());
+            let image = lead.thumbnail.as_ref().map_or(String::new(), |image| {
+                format!(
+                    "<img class=\"lead-story__image\" src=\"{}\" alt=\"\" width=\"{}\" height=\"{}\">",
+                    escape(&site.asset_href(&image.src)),
+                    image.width,
+                    image.height
+                )
+            });
+            let _ = write!(
+                main,
+                "<article class=\"lead-story\" data-testid=\"lead-story\">{image}<p class=\"lead-story__section\">{section}</p>\
+                 <h2 class=\"lead-story__title\"><a href=\"{href}\">{title}</a></h2><p class=\"lead-story__meta\">\
+                 <time datetime=\"{machine}\">{time}</time> | {views}: <span class=\"view-count\" data-testid=\"view-count\">{count}</span></p>\
+                 <p class=\"lead-story__lead\">{text}</p></article>",
+                section = escape(section),
+                href = escape(&site.article_href(&lead.section, &lead.slug)),
+                title = escape(&lead.title),
+                machine = site.machine_time(lead.published),
+                time = site.date_time(lead.published),
+                views = strings::VIEWS,
+                count = format::count(lead.views),
+                text = escape(&excerpt(&lead.lead, 320)),
+            );
+        }
+        let latest: Vec<Summary> = home.latest.iter().skip(1).cloned().collect();
+        let _ = write!(
+            main,
+            "<section class=\"home-latest\" aria-labelledby=\"tin-moi\"><h2 class=\"block-title\" id=\"tin-moi\">{}</h2>{}</section><div class=\"home-sections\">",
+            strings::LATEST,
+            self.list(&latest, true)
+        );
+        for section in &self.manifest.sections {
+            let Some(articles) = home.sections.get(&section.slug) else {
+                continue;
+            };
+            let _ = write!(
+                main,
+                "<section class=\"home-section\" aria-labelledby=\"muc-{slug}\"><h2 class=\"block-title\" id=\"muc-{slug}\"><a href=\"{href}\">{title}</a></h2>{list}</section>",
+                slug = escape(&section.slug),
+                href = escape(&site.section_href(&section.slug, 1)),
+                title = escape(&section.title),
+                list = self.list(articles, false),
+            );
+        }
+        // Ranked by the published counts alone: the reader's own views are the app's to add.
+        let ranked = rank_most_viewed(most_viewed_candidates(home), |s| s.views, 5);
+        let _ = write!(
+            main,
+            "</div></div><aside class=\"home__aside\" aria-labelledby=\"xem-nhieu\"><h2 class=\"block-title\" id=\"xem-nhieu\">{}</h2>\
+             <div data-testid=\"most-viewed\">{}</div></aside></div>",
+            strings::MOST_VIEWED,
+            self.list_with(&ranked, false, false)
+        );
+        let html = self.page(
+            "",
+            &self.manifest.description,
+            &site.home_href(),
+            "<meta property=\"og:type\" content=\"website\" />",
+            &main,
+            None,
+        );
+        // The home page's title is the site's name alone.
+        replace_between(
+            &html,
+            "<meta property=\"og:title\" content=\"",
+            "\"",
+            &escape(&self.manifest.name),
+        )
     }
 
     fn section_page(&self, section: &Section, index: &SectionPage) -> String {

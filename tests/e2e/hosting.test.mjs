@@ -86,7 +86,7 @@ for (const setup of SETUPS) {
       assert.match(headers, /script-src 'self' 'wasm-unsafe-eval' 'sha256-/);
       assert.doesNotMatch(headers, /unsafe-eval'(?<!wasm-unsafe-eval')/);
       assert.match(headers, /max-age=31536000, immutable/);
-      assert.match(readFileSync(`${setup.dist}/_redirects`, "utf8"), new RegExp(`^${setup.prefix}\\* ${setup.prefix}index.html 200$`, "m"));
+      assert.match(readFileSync(`${setup.dist}/_redirects`, "utf8"), new RegExp(`^${setup.prefix}\\* ${setup.prefix}404.html 200$`, "m"));
       const wasm = await fetch(url("/index.html")).then((r) => r.text()).then((html) => /'([^']+_bg\.wasm)'/.exec(html)[1]);
       const response = await fetch(`${setup.origin}${wasm}`, { headers: { "accept-encoding": "gzip" } });
       assert.equal(response.status, 200);
