@@ -1,7 +1,7 @@
 # tintuc — the two commands a newcomer needs, and a few more.
 #   make serve   install what is missing, then serve the sample site with trunk
 #   make test    install what is missing, then run every test layer
-.PHONY: serve test build content check-content clean size bench
+.PHONY: serve test build content check-content clean bench
 
 PUBLIC_URL ?= /
 
@@ -27,11 +27,7 @@ check-content:
 	cargo run --quiet --bin tintuc-content -- check public
 
 clean:
-	rm -rf dist target/wasm32-unknown-unknown
-
-# Sizes of the release build, raw, gzip and brotli.
-size: build
-	scripts/size.sh dist
+	rm -rf dist dist-sub target/wasm32-unknown-unknown
 
 # The benchmark: Lighthouse, sizes and list rendering; writes bench/out/. Not part of `make test`.
 bench:
