@@ -222,8 +222,12 @@ pub struct Image {
 }
 
 /// One block of an article's body. Text is text: no block carries HTML.
+///
+/// Read through [`RawBlock`]: serde's own internally tagged and flattened enums buffer every
+/// block in a generic tree first, which costs the app's download more than the whole block
+/// model does otherwise.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[serde(tag = "type", rename_all = "snake_case", try_from = "RawBlock")]
 pub enum Block {
     Paragraph {
         text: RichText,
@@ -249,7 +253,7 @@ pub enum Block {
         items: Vec<RichText>,
     },
     /// A block type this build does not know; skipped so newer feeds still show.
-    #[serde(other)]
+    #[serde(skip_serializing)]
     Unknown,
 }
 
@@ -269,15 +273,105 @@ impl Block {
     }
 }
 
+/// Every field any block type has; [`Block`] is made from it by its `type`.
+#[derive(Deserialize)]
+struct RawBlock {
+    #[serde(rename = "type")]
+    kind: String,
+    text: Option<RichText>,
+    label: Option<String>,
+    src: Option<String>,
+    #[serde(default)]
+    alt: String,
+    width: Option<u32>,
+    height: Option<u32>,
+    #[serde(default)]
+    caption: String,
+    #[serde(default)]
+    ordered: bool,
+    items: Option<Vec<RichText>>,
+}
+
+impl TryFrom<RawBlock> for Block {
+    type Error = String;
+
+    fn try_from(raw: RawBlock) -> Result<Self, String> {
+        let missing = |field: &str| format!("missing field `{field}` in a `{}` block", raw.kind);
+        Ok(match raw.kind.as_str() {
+            "paragraph" => Block::Paragraph {
+                text: raw.text.ok_or_else(|| missing("text"))?,
+            },
+            "heading" => Block::Heading {
+                text: raw.text.ok_or_else(|| missing("text"))?.into_plain()?,
+            },
+            "quote" => Block::Quote {
+                text: raw.text.ok_or_else(|| missing("text"))?.into_plain()?,
+                label: raw.label,
+            },
+            "image" => Block::Image {
+                image: Image {
+                    src: raw.src.ok_or_else(|| missing("src"))?,
+                    alt: raw.alt,
+                    width: raw.width.unwrap_or_else(default_width),
+                    height: raw.height.unwrap_or_else(default_height),
+                },
+                caption: raw.caption,
+            },
+            "list" => Block::List {
+                ordered: raw.ordered,
+                items: raw.items.ok_or_else(|| missing("items"))?,
+            },
+            _ => Block::Unknown,
+        })
+    }
+}
+
 /// Text that may carry links: a plain string, or a list of runs.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(untagged)]
 pub enum RichText {
     Plain(String),
     Runs(Vec<Inline>),
 }
 
+impl<'de> Deserialize<'de> for RichText {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = RichText;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a string or a list of text runs")
+            }
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<RichText, E> {
+                Ok(RichText::Plain(text.to_string()))
+            }
+            fn visit_string<E: serde::de::Error>(self, text: String) -> Result<RichText, E> {
+                Ok(RichText::Plain(text))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<RichText, A::Error> {
+                let mut runs = Vec::new();
+                while let Some(run) = seq.next_element()? {
+                    runs.push(run);
+                }
+                Ok(RichText::Runs(runs))
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
+}
+
 impl RichText {
+    /// The text of a block that carries no links (a heading, a quote).
+    fn into_plain(self) -> Result<String, String> {
+        match self {
+            RichText::Plain(text) => Ok(text),
+            RichText::Runs(_) => Err("this block's `text` must be a plain string".into()),
+        }
+    }
+
     /// The text of each run, links included.
     pub fn parts(&self) -> Box<dyn Iterator<Item = &str> + '_> {
         match self {
@@ -291,11 +385,40 @@ impl RichText {
 }
 
 /// One run of [`RichText`].
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(untagged)]
 pub enum Inline {
     Text(String),
     Link { text: String, href: String },
+}
+
+impl<'de> Deserialize<'de> for Inline {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        struct Link {
+            text: String,
+            href: String,
+        }
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Inline;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a string or a link with `text` and `href`")
+            }
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Inline, E> {
+                Ok(Inline::Text(text.to_string()))
+            }
+            fn visit_string<E: serde::de::Error>(self, text: String) -> Result<Inline, E> {
+                Ok(Inline::Text(text))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Inline, A::Error> {
+                let Link { text, href } =
+                    Deserialize::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
+                Ok(Inline::Link { text, href })
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
 }
 
 /// Where a link inside content may go: `http(s)` and site-relative targets only. Anything else
@@ -413,6 +536,58 @@ mod tests {
                 href: "https://a.vn".into()
             }
         );
+    }
+
+    #[test]
+    fn names_what_a_block_lacks_and_keeps_the_position() {
+        let json = "[{\"type\":\"paragraph\",\"text\":\"a\"},\n{\"type\":\"image\",\"alt\":\"x\"}]";
+        let err = serde_json::from_str::<Vec<Block>>(json).unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("missing field `src` in a `image` block"),
+            "{err}"
+        );
+        assert_eq!(err.line(), 2);
+        let json = r#"[{"type":"heading","text":["a",{"text":"b","href":"/c"}]}]"#;
+        let err = serde_json::from_str::<Vec<Block>>(json).unwrap_err();
+        assert!(err.to_string().contains("must be a plain string"), "{err}");
+        let json = r#"[{"type":"paragraph","text":["a",{"text":"b"}]}]"#;
+        let err = serde_json::from_str::<Vec<Block>>(json).unwrap_err();
+        assert!(err.to_string().contains("href"), "{err}");
+        let json = r#"[{"type":"paragraph","text":42}]"#;
+        let err = serde_json::from_str::<Vec<Block>>(json).unwrap_err();
+        assert!(
+            err.to_string().contains("a string or a list of text runs"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn writes_blocks_in_the_format_it_reads() {
+        let body = vec![
+            Block::Heading { text: "H".into() },
+            Block::Image {
+                image: Image {
+                    src: "media/a.svg".into(),
+                    alt: "A".into(),
+                    width: 10,
+                    height: 5,
+                },
+                caption: "C".into(),
+            },
+            Block::List {
+                ordered: true,
+                items: vec![RichText::Runs(vec![
+                    Inline::Text("x ".into()),
+                    Inline::Link {
+                        text: "y".into(),
+                        href: "/z".into(),
+                    },
+                ])],
+            },
+        ];
+        let json = serde_json::to_string(&body).unwrap();
+        assert_eq!(serde_json::from_str::<Vec<Block>>(&json).unwrap(), body);
     }
 
     #[test]
