@@ -123,12 +123,7 @@ pub async fn get_text(
         .abort_signal(abort)
         .send()
         .await
-        .map_err(|_| match abort {
-            Some(signal) if signal.aborted() => FetchError::Aborted,
-            _ => FetchError::Offline {
-                path: path.to_string(),
-            },
-        })?;
+        .map_err(|_| no_answer(path, abort))?;
     match response.status() {
         200..=299 => {}
         404 | 410 => {
@@ -143,12 +138,17 @@ pub async fn get_text(
             })
         }
     }
-    response.text().await.map_err(|_| match abort {
+    response.text().await.map_err(|_| no_answer(path, abort))
+}
+
+/// Why a request or its body failed with no HTTP answer: the reader moved on, or the network.
+fn no_answer(path: &str, abort: Option<&web_sys::AbortSignal>) -> FetchError {
+    match abort {
         Some(signal) if signal.aborted() => FetchError::Aborted,
         _ => FetchError::Offline {
             path: path.to_string(),
         },
-    })
+    }
 }
 
 /// Fetches and decodes `path`.
@@ -159,23 +159,64 @@ pub async fn get_json<T: DeserializeOwned>(
     decode(path, &get_text(path, abort).await?)
 }
 
-/// A resource that loads the content file named by `path`, again whenever `path` changes or on
-/// `refetch`; a `path` of `None` is "not found" without asking the network. Starting a load aborts the one before it, and leaving the page aborts the last,
-/// so a reader who moves on never waits for, or sees, a stale answer.
-pub fn content_resource<T>(
-    path: impl Fn() -> Option<String> + 'static,
-) -> LocalResource<Result<T, FetchError>>
+/// A content file that a page shows, loaded again whenever the path it names changes or on
+/// [`Content::refetch`]; a path of `None` is "not found" without asking the network.
+///
+/// Starting a load aborts the one before it, and leaving the page aborts the last, so no answer
+/// arrives late. While a new path loads, [`Content::get`] is `None` even though the previous
+/// file's value is still held: a page never shows one file under another's address.
+pub struct Content<T: 'static> {
+    resource: LocalResource<(Option<String>, Result<T, FetchError>)>,
+    wanted: Memo<Option<String>>,
+}
+
+impl<T> Clone for Content<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T> Copy for Content<T> {}
+
+impl<T: Clone + 'static> Content<T> {
+    /// The file at the path now wanted, once it is in.
+    pub fn get(&self) -> Option<Result<T, FetchError>> {
+        self.with(|loaded| loaded.cloned())
+    }
+
+    /// Reads the file at the path now wanted in place, `None` while it loads.
+    pub fn with<R>(&self, read: impl FnOnce(Option<&Result<T, FetchError>>) -> R) -> R {
+        let wanted = self.wanted.get();
+        self.resource.with(|loaded| {
+            read(
+                loaded
+                    .as_ref()
+                    .filter(|(path, _)| *path == wanted)
+                    .map(|(_, result)| result),
+            )
+        })
+    }
+
+    /// Loads the file again (after an error).
+    pub fn refetch(&self) {
+        self.resource.refetch();
+    }
+}
+
+/// A [`Content`] for the file that `path` names.
+pub fn content_resource<T>(path: impl Fn() -> Option<String> + Send + Sync + 'static) -> Content<T>
 where
     T: DeserializeOwned + 'static,
 {
+    let wanted = Memo::new(move |_| path());
     let in_flight = StoredValue::new_local(None::<AbortController>);
     Owner::on_cleanup(move || {
         if let Some(Some(controller)) = in_flight.try_update_value(Option::take) {
             controller.abort();
         }
     });
-    LocalResource::new(move || {
-        let path = path();
+    let resource = LocalResource::new(move || {
+        let path = wanted.get();
         let controller = AbortController::new().ok();
         let signal = controller.as_ref().map(AbortController::signal);
         if let Some(previous) = in_flight
@@ -185,14 +226,16 @@ where
             previous.abort();
         }
         async move {
-            match path {
-                Some(path) => get_json::<T>(&path, signal.as_ref()).await,
+            let result = match &path {
+                Some(path) => get_json::<T>(path, signal.as_ref()).await,
                 None => Err(FetchError::NotFound {
                     path: String::new(),
                 }),
-            }
+            };
+            (path, result)
         }
-    })
+    });
+    Content { resource, wanted }
 }
 
 #[cfg(test)]

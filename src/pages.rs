@@ -11,13 +11,13 @@ pub use not_found::NotFoundPage;
 pub use section::SectionPage;
 
 use crate::components::status::{ErrorPanel, LoadingBlock};
-use crate::fetch::FetchError;
+use crate::fetch::{Content, FetchError};
 use leptos::prelude::*;
 
 /// Shows a content resource: a placeholder while it loads, "not found" when the file is not
 /// there, the error with a retry when it failed, and `render` once it is in.
 pub fn show_loaded<T, V>(
-    resource: LocalResource<Result<T, FetchError>>,
+    resource: Content<T>,
     placeholder_lines: usize,
     render: impl Fn(T) -> V + Send + Sync + 'static,
 ) -> impl IntoView

@@ -31,11 +31,9 @@ pub fn SectionPage() -> impl IntoView {
             .get()
             .map(|(section, page)| paths::section_page(&section.slug, page))
     });
-    let missing = move || {
-        index
-            .get()
-            .is_some_and(|r| r.is_err_and(|e| e.is_not_found()))
-    };
+    // Read in place: a page of summaries is not cloned just to ask whether it is a 404.
+    let missing =
+        move || index.with(|r| r.is_some_and(|r| r.as_ref().is_err_and(|e| e.is_not_found())));
     move || match target.get() {
         // A page number past the end is not found as a whole, heading and all.
         Some(_) if missing() => view! { <NotFoundPage /> }.into_any(),
