@@ -27,10 +27,11 @@ enum Pending {
 struct State {
     pending: Pending,
     positions: HashMap<String, f64>,
+    installed: bool,
 }
 
 thread_local! {
-    static STATE: RefCell<State> = RefCell::new(State { pending: Pending::None, positions: HashMap::new() });
+    static STATE: RefCell<State> = RefCell::new(State { pending: Pending::None, positions: HashMap::new(), installed: false });
 }
 
 fn current_key() -> Option<String> {
@@ -42,8 +43,12 @@ fn current_key() -> Option<String> {
     ))
 }
 
-/// Takes over scroll restoration and starts recording positions; call once.
+/// Takes over scroll restoration and starts recording positions. Later calls do nothing: the
+/// site frame that calls it is built again when a failed manifest is retried.
 pub fn install() {
+    if STATE.with_borrow_mut(|s| std::mem::replace(&mut s.installed, true)) {
+        return;
+    }
     let Some(window) = web_sys::window() else {
         return;
     };
@@ -79,6 +84,13 @@ pub fn route_changed() {
             state.pending = Pending::Fresh;
         }
     });
+}
+
+/// False only while a followed link is opening a page at its top. The first page of a visit
+/// (perhaps a prerendered page being taken over) and back or forward keep the reader where they
+/// are, which may be far down a long list: such a page must be built whole at once.
+pub fn keeps_position() -> bool {
+    STATE.with_borrow(|s| s.pending != Pending::Fresh)
 }
 
 /// The page's content is on screen: scroll, focus the heading and announce the page's title,

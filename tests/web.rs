@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos::task::tick;
 use leptos_router::components::Router;
 use tintuc::components::article_body::ArticleBody;
-use tintuc::components::article_list::ArticleList;
+use tintuc::components::article_list::{ArticleList, FIRST_ITEMS, ITEMS_PER_FRAME};
 use tintuc::components::frame::{SectionNav, SiteFooter};
 use tintuc::components::status::{ErrorPanel, LoadingBlock};
 use tintuc::components::view_count::ViewCount;
@@ -184,6 +184,49 @@ async fn article_list_links_each_article_with_time_and_count() {
     assert_eq!(first.text_content().as_deref(), Some("Bài một"));
     assert_eq!(text_of(&root, ".article-item time"), "04/03/2021 | 08:05");
     assert_eq!(text_of(&root, ".view-count"), "1.234");
+}
+
+/// Resolves at the next animation frame.
+async fn next_frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .request_animation_frame(&resolve)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+// A long list shows its top at once and adds the rest over the following frames, in order.
+#[wasm_bindgen_test]
+async fn long_article_list_shows_its_top_first_then_the_rest() {
+    let total = FIRST_ITEMS + 2 * ITEMS_PER_FRAME + 7;
+    let articles: Vec<Summary> = (0..total)
+        .map(|i| summary(&format!("bai-{i}"), &format!("Bài {i}"), i as u64))
+        .collect();
+    // As when a link to a section is followed; on the first page of a visit, or back and
+    // forward, the whole list is built at once.
+    tintuc::route_focus::route_changed();
+    let root = mount("/", move || view! { <ArticleList articles /> });
+    let titles = || {
+        let links = root.query_selector_all(".article-item__title a").unwrap();
+        (0..links.length())
+            .map(|i| links.item(i).unwrap().text_content().unwrap())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(titles().len(), FIRST_ITEMS);
+    let mut frames = 0;
+    while titles().len() < total && frames < 10 {
+        next_frame().await;
+        frames += 1;
+    }
+    let expected: Vec<String> = (0..total).map(|i| format!("Bài {i}")).collect();
+    assert_eq!(titles(), expected);
+    assert!(frames >= 3, "the rest came in {frames} frames");
+    // The page says it is ready, which ends the followed link for the tests after this one.
+    tintuc::route_focus::page_ready();
+    next_frame().await;
+    assert!(tintuc::route_focus::keeps_position());
 }
 
 #[wasm_bindgen_test]

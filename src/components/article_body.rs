@@ -24,7 +24,7 @@ fn block(block: Block) -> AnyView {
         .into_any(),
         Block::Image { image, caption } => view! {
             <figure class="figure">
-                <img src=site.asset_href(&image.src) alt=image.alt width=image.width height=image.height loading="lazy" decoding="async" />
+                <img loading="lazy" decoding="async" src=site.asset_href(&image.src) alt=image.alt width=image.width height=image.height />
                 {(!caption.is_empty()).then(|| view! { <figcaption>{caption}</figcaption> })}
             </figure>
         }

@@ -2,12 +2,22 @@
 
 use crate::components::view_count::ViewCount;
 use crate::content::{Image, Summary};
-use crate::site::use_site;
+use crate::site::{use_site, Site};
 use crate::strings;
 use leptos::prelude::*;
 
+/// How many items a list shows in its first frame: more than a phone or a desktop screen holds.
+pub const FIRST_ITEMS: usize = 20;
+/// How many more items each following frame adds to a long list.
+pub const ITEMS_PER_FRAME: usize = 60;
+
 /// Each article's title as a link, its time, lead, thumbnail and view count; or a line saying
 /// there is nothing yet.
+///
+/// A long list shows its first [`FIRST_ITEMS`] at once and adds the rest a frame at a time, so
+/// that the top of the list is on screen without waiting for the bottom and no single task
+/// blocks the page. A page that keeps the reader's position (see
+/// [`crate::route_focus::keeps_position`]) gets the whole list at once.
 #[component]
 pub fn ArticleList(
     articles: Vec<Summary>,
@@ -22,26 +32,74 @@ pub fn ArticleList(
         return view! { <p class="empty" data-testid="empty">{strings::NO_ARTICLES}</p> }
             .into_any();
     }
-    view! {
-        <ul class="article-list" data-testid="article-list">
-            <For each=move || articles.clone() key=|s| s.slug.clone() let(summary)>
-                <ArticleItem summary leads thumbnails />
-            </For>
-        </ul>
+    // The list is built once per page of content and never reordered in place, so a keyed
+    // `For` would only add a per-row owner and a key hash to every item.
+    let site = use_site();
+    let item = move |summary| view! { <ArticleItem summary site=site.clone() leads thumbnails /> };
+    let mut first = articles;
+    let rest = if crate::route_focus::keeps_position() {
+        Vec::new()
+    } else {
+        first.split_off(first.len().min(FIRST_ITEMS))
+    };
+    let first = first.into_iter().map(item.clone()).collect_view();
+    let later = later_chunks(rest, item);
+    view! { <ul class="article-list" data-testid="article-list">{first}{later}</ul> }.into_any()
+}
+
+/// The items after the first frame's, in chunks that appear one animation frame after another.
+fn later_chunks<V: IntoView + 'static>(
+    rest: Vec<Summary>,
+    item: impl Fn(Summary) -> V + Clone + Send + Sync + 'static,
+) -> impl IntoView {
+    let chunks: Vec<Vec<Summary>> = rest.chunks(ITEMS_PER_FRAME).map(<[_]>::to_vec).collect();
+    let count = chunks.len();
+    let (shown, set_shown) = signal(0usize);
+    if count > 0 {
+        schedule_next_chunk(set_shown, count);
     }
-    .into_any()
+    chunks
+        .into_iter()
+        .enumerate()
+        .map(|(i, chunk)| {
+            // A memo per chunk, so each chunk is built once, when its turn comes, and never
+            // rebuilt as later chunks arrive.
+            let visible = Memo::new(move |_| shown.get() > i);
+            let item = item.clone();
+            move || {
+                visible
+                    .get()
+                    .then(|| chunk.clone().into_iter().map(item.clone()).collect_view())
+            }
+        })
+        .collect_view()
+}
+
+fn schedule_next_chunk(set_shown: WriteSignal<usize>, count: usize) {
+    request_animation_frame(move || {
+        // None once the list is gone: the reader left before it was complete.
+        let more = set_shown.try_update(|n| {
+            *n += 1;
+            *n < count
+        });
+        if more == Some(true) {
+            schedule_next_chunk(set_shown, count);
+        }
+    });
 }
 
 /// One article in a list.
 #[component]
-pub fn ArticleItem(summary: Summary, leads: bool, thumbnails: bool) -> impl IntoView {
-    let site = use_site();
+pub fn ArticleItem(summary: Summary, site: Site, leads: bool, thumbnails: bool) -> impl IntoView {
     let href = site.article_href(&summary.section, &summary.slug);
     let thumbnail = summary
         .thumbnail
         .clone()
         .filter(|_| thumbnails)
-        .map(|image| view! { <Thumbnail image href=href.clone() /> });
+        .map(|image| {
+            let src = site.asset_href(&image.src);
+            view! { <Thumbnail image src href=href.clone() /> }
+        });
     let lead = (leads && !summary.lead.is_empty())
         .then(|| view! { <p class="article-item__lead">{excerpt(&summary.lead, 220)}</p> });
     view! {
@@ -65,11 +123,11 @@ pub fn ArticleItem(summary: Summary, leads: bool, thumbnails: bool) -> impl Into
 
 /// A list picture, drawn at its own aspect ratio and loaded only when near the screen.
 #[component]
-fn Thumbnail(image: Image, href: String) -> impl IntoView {
-    let site = use_site();
+fn Thumbnail(image: Image, src: String, href: String) -> impl IntoView {
+    // `loading` before `src`: an image element starts fetching as soon as it has a source.
     view! {
         <a class="article-item__thumb" href=href tabindex="-1" aria-hidden="true">
-            <img src=site.asset_href(&image.src) alt="" width=image.width height=image.height loading="lazy" decoding="async" />
+            <img loading="lazy" decoding="async" src=src alt="" width=image.width height=image.height />
         </a>
     }
 }
