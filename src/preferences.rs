@@ -64,9 +64,17 @@ impl Preferences {
         }
     }
 
-    /// The `--text-scale` factor: an eighth of the base size per step.
-    pub fn scale(self) -> f64 {
-        1.0 + 0.125 * f64::from(self.size)
+    /// The `--text-scale` factor, an eighth of the base size per step, as CSS reads it
+    /// ("1.25"). Written with integers: formatting a float would add 11 KiB to the app.
+    pub fn scale(self) -> String {
+        let thousandths = 1000 + 125 * i32::from(self.size);
+        let fraction = format!("{:03}", thousandths % 1000);
+        let fraction = fraction.trim_end_matches('0');
+        if fraction.is_empty() {
+            (thousandths / 1000).to_string()
+        } else {
+            format!("{}.{fraction}", thousandths / 1000)
+        }
     }
 }
 
@@ -97,9 +105,7 @@ pub mod browser {
                 None => root.remove_attribute("data-theme"),
             };
             if let Some(root) = wasm_bindgen::JsCast::dyn_ref::<web_sys::HtmlElement>(&root) {
-                let _ = root
-                    .style()
-                    .set_property("--text-scale", &prefs.scale().to_string());
+                let _ = root.style().set_property("--text-scale", &prefs.scale());
             }
         }
         if let Some(storage) = storage() {
@@ -137,8 +143,11 @@ mod tests {
             prefs = prefs.resized(-1);
         }
         assert_eq!(prefs.size, SMALLEST);
-        assert_eq!(prefs.scale(), 0.75);
-        assert_eq!(prefs.resized(3).scale(), 1.125);
+        assert_eq!(prefs.scale(), "0.75");
+        assert_eq!(prefs.resized(3).scale(), "1.125");
+        assert_eq!(prefs.resized(2).scale(), "1");
+        assert_eq!(prefs.resized(4).scale(), "1.25");
+        assert_eq!(prefs.resized(6).scale(), "1.5");
     }
 
     #[test]
