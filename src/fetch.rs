@@ -151,34 +151,32 @@ fn no_answer(path: &str, abort: Option<&web_sys::AbortSignal>) -> FetchError {
     }
 }
 
-/// Fetches and decodes `path`.
-pub async fn get_json<T: DeserializeOwned>(
-    path: &str,
-    abort: Option<&web_sys::AbortSignal>,
-) -> Result<T, FetchError> {
-    decode(path, &get_text(path, abort).await?)
-}
-
 /// A content file that a page shows, loaded again whenever the path it names changes or on
 /// [`Content::refetch`]; a path of `None` is "not found" without asking the network.
 ///
 /// Starting a load aborts the one before it, and leaving the page aborts the last, so no answer
 /// arrives late. While a new path loads, [`Content::get`] is `None` even though the previous
 /// file's value is still held: a page never shows one file under another's address.
-pub struct Content<T: 'static> {
-    resource: LocalResource<(Option<String>, Result<T, FetchError>)>,
+pub struct Content<T: Send + Sync + 'static> {
+    /// Each answer with the path it answers, decoded.
+    loaded: Memo<Option<Loaded<T>>>,
+    /// The text of the file, fetched by one non-generic resource whatever `T` is: every
+    /// `LocalResource<T>` adds its own copy of the async machinery to the app's download.
+    resource: LocalResource<(Option<String>, Result<String, FetchError>)>,
     wanted: Memo<Option<String>>,
 }
 
-impl<T> Clone for Content<T> {
+type Loaded<T> = (Option<String>, Result<T, FetchError>);
+
+impl<T: Send + Sync> Clone for Content<T> {
     fn clone(&self) -> Self {
         *self
     }
 }
 
-impl<T> Copy for Content<T> {}
+impl<T: Send + Sync> Copy for Content<T> {}
 
-impl<T: Clone + 'static> Content<T> {
+impl<T: Clone + Send + Sync + 'static> Content<T> {
     /// The file at the path now wanted, once it is in.
     pub fn get(&self) -> Option<Result<T, FetchError>> {
         self.with(|loaded| loaded.cloned())
@@ -187,7 +185,7 @@ impl<T: Clone + 'static> Content<T> {
     /// Reads the file at the path now wanted in place, `None` while it loads.
     pub fn with<R>(&self, read: impl FnOnce(Option<&Result<T, FetchError>>) -> R) -> R {
         let wanted = self.wanted.get();
-        self.resource.with(|loaded| {
+        self.loaded.with(|loaded| {
             read(
                 loaded
                     .as_ref()
@@ -206,7 +204,7 @@ impl<T: Clone + 'static> Content<T> {
 /// A [`Content`] for the file that `path` names.
 pub fn content_resource<T>(path: impl Fn() -> Option<String> + Send + Sync + 'static) -> Content<T>
 where
-    T: DeserializeOwned + 'static,
+    T: DeserializeOwned + PartialEq + Send + Sync + 'static,
 {
     let wanted = Memo::new(move |_| path());
     let in_flight = StoredValue::new_local(None::<AbortController>);
@@ -226,16 +224,31 @@ where
             previous.abort();
         }
         async move {
-            let result = match &path {
-                Some(path) => get_json::<T>(path, signal.as_ref()).await,
+            let text = match &path {
+                Some(path) => get_text(path, signal.as_ref()).await,
                 None => Err(FetchError::NotFound {
                     path: String::new(),
                 }),
             };
-            (path, result)
+            (path, text)
         }
     });
-    Content { resource, wanted }
+    let loaded = Memo::new(move |_| {
+        resource.with(|answer| {
+            answer.as_ref().map(|(path, text)| {
+                let decoded = text
+                    .as_ref()
+                    .map_err(Clone::clone)
+                    .and_then(|text| decode(path.as_deref().unwrap_or_default(), text));
+                (path.clone(), decoded)
+            })
+        })
+    });
+    Content {
+        loaded,
+        resource,
+        wanted,
+    }
 }
 
 #[cfg(test)]

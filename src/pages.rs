@@ -22,7 +22,7 @@ pub fn show_loaded<T, V>(
     render: impl Fn(T) -> V + Send + Sync + 'static,
 ) -> impl IntoView
 where
-    T: Clone + 'static,
+    T: Clone + Send + Sync + 'static,
     V: IntoView + 'static,
 {
     move || match resource.get() {

@@ -80,6 +80,29 @@ for (const device of DEVICES) {
       await context.close();
     });
 
+    it("never shows one section's articles under another's heading while it loads", async () => {
+      const context = await newContext(browser, device);
+      const page = await newPage(context);
+      await page.goto("/kinh-te");
+      assert.equal(await heading(page), "Kinh tế");
+      const before = await page.locator(".section-page .article-item__title").allTextContents();
+      let release;
+      const held = new Promise((resolve) => { release = resolve; });
+      await page.route("**/content/sections/chinh-tri/1.json", async (route) => { await held; await route.continue(); });
+      await openSection(page, "Chính trị");
+      await page.waitForURL("**/chinh-tri");
+      await page.locator(".section-page .loading").waitFor();
+      assert.equal((await page.locator("h1").textContent()).trim(), "Chính trị");
+      assert.equal(await page.locator(".section-page .article-item").count(), 0);
+      release();
+      await page.locator(".section-page .article-item__title").first().waitFor();
+      const after = await page.locator(".section-page .article-item__title").allTextContents();
+      assert.ok(after.length > 0);
+      assert.deepEqual(after.filter((title) => before.includes(title)), []);
+      noPageErrors(context);
+      await context.close();
+    });
+
     it("shows not found for unknown paths, sections, articles and pages", async () => {
       const context = await newContext(browser, device);
       const page = await newPage(context);
