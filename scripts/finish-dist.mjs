@@ -16,15 +16,22 @@ const base = publicUrl.endsWith("/") ? publicUrl : `${publicUrl}/`;
 const indexPath = join(dist, "index.html");
 let html = readFileSync(indexPath, "utf8");
 
-// On a prerendered page the story is already in the HTML: the app's script and wasm are fetched
-// only once it has been painted, so that they never stand between the reader and the text.
+// On a prerendered page the story is already in the HTML: the app's script and wasm, and the
+// content files the app starts with (named by the page's data-needs), are fetched only once it
+// has been painted, so that they never stand between the reader and the text.
 const LOADER_IMPORT = /import init, \* as bindings from '([^']+)';/;
 if (!LOADER_IMPORT.test(html)) throw new Error("index.html: trunk's loader has changed shape");
 html = html.replace(
   LOADER_IMPORT,
   (_, src) =>
-    `if (document.getElementById("app-shell")?.hasAttribute("data-prerendered")) {\n` +
-    `  await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted)));\n}\n` +
+    `const shell = document.getElementById("app-shell");\n` +
+    `if (shell?.hasAttribute("data-prerendered")) {\n` +
+    `  await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted)));\n` +
+    // The content the app will ask for first, fetched beside the app instead of after it.
+    `  for (const href of (shell.dataset.needs || "").split(" ").filter(Boolean)) {\n` +
+    `    const link = document.createElement("link");\n` +
+    `    link.rel = "preload"; link.as = "fetch"; link.crossOrigin = "anonymous"; link.href = href;\n` +
+    `    document.head.append(link);\n  }\n}\n` +
     `const bindings = await import('${src}');\nconst init = bindings.default;`,
 );
 

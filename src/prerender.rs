@@ -11,7 +11,7 @@ use crate::catalog::{disk, Tree};
 use crate::components::article_list::excerpt;
 use crate::components::pagination::page_numbers;
 use crate::content::{
-    Article, Block, HomeIndex, Inline, Manifest, RichText, Section, SectionPage, Summary,
+    paths, Article, Block, HomeIndex, Inline, Manifest, RichText, Section, SectionPage, Summary,
 };
 use crate::format;
 use crate::pages::{most_viewed_candidates, rank_most_viewed};
@@ -137,6 +137,7 @@ impl Renderer<'_> {
         head: &str,
         main: &str,
         current: Option<&str>,
+        needs: &[String],
     ) -> String {
         let full_title = self.site.title(title);
         let mut extra = String::new();
@@ -164,13 +165,14 @@ impl Renderer<'_> {
             &escape(description),
         );
         html = html.replacen("</head>", &format!("{extra}</head>"), 1);
-        // The page's loader fetches the app after the first paint; preloading it would only
-        // compete with the story for the reader's bandwidth.
+        // The page's loader fetches the app after the first paint; preloading it, or the
+        // manifest, would only compete with the story for the reader's bandwidth.
         html = html
             .lines()
             .filter(|line| {
                 !line.contains("rel=\"modulepreload\"")
                     && !line.contains("type=\"application/wasm\"")
+                    && !line.contains("as=\"fetch\"")
             })
             .collect::<Vec<_>>()
             .join("\n");
@@ -180,9 +182,15 @@ impl Renderer<'_> {
             self.footer()
         );
         html = replace_between(&html, SHELL_START, SHELL_END, &body);
+        // What the app will fetch first, for the loader to request beside the app itself.
+        let needs = std::iter::once(paths::MANIFEST)
+            .chain(needs.iter().map(String::as_str))
+            .map(|rel| escape(&self.site.asset_href(rel)))
+            .collect::<Vec<_>>()
+            .join(" ");
         html.replacen(
             "<div id=\"app-shell\">",
-            "<div id=\"app-shell\" data-prerendered>",
+            &format!("<div id=\"app-shell\" data-prerendered data-needs=\"{needs}\">"),
             1,
         )
     }
@@ -359,6 +367,7 @@ impl Renderer<'_> {
             "<meta property=\"og:type\" content=\"website\" />",
             &main,
             None,
+            &[paths::HOME.to_string()],
         );
         // The home page's title is the site's name alone.
         replace_between(
@@ -404,6 +413,7 @@ impl Renderer<'_> {
             "<meta property=\"og:type\" content=\"website\" />",
             &main,
             Some(&section.slug),
+            &[paths::section_page(&section.slug, index.page)],
         )
     }
 
@@ -572,6 +582,10 @@ impl Renderer<'_> {
             &head,
             &main,
             Some(&article.section),
+            &[
+                paths::article(&article.slug),
+                paths::section_page(&article.section, 1),
+            ],
         )
     }
 

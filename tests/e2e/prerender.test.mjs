@@ -35,6 +35,38 @@ describe("prerendered pages", () => {
     await context.close();
   });
 
+  it("have the content the app starts with fetched beside the app, each file once", async () => {
+    const context = await newContext(browser, DEVICES[1]);
+    const page = await newPage(context);
+    const expected = {
+      "/": ["site.json", "home.json"],
+      [SEED_PATH]: ["site.json", `articles/${SEED_PATH.split("/").pop()}.json`, "sections/tin-tuc-su-kien/1.json"],
+      "/kinh-te/trang/2": ["site.json", "sections/kinh-te/2.json"],
+    };
+    for (const [path, files] of Object.entries(expected)) {
+      const requested = [];
+      const record = (request) => { if (request.url().includes("/content/")) requested.push(request.url().split("/content/")[1]); };
+      page.on("request", record);
+      const warnings = [];
+      const warn = (message) => { if (/preload/i.test(message.text())) warnings.push(message.text()); };
+      page.on("console", warn);
+      await page.goto(path);
+      await appReady(page);
+      // Chrome warns about a preload left unused a few seconds after the load event.
+      await page.waitForTimeout(3500);
+      page.off("request", record);
+      page.off("console", warn);
+      assert.deepEqual(requested.sort(), [...files].sort(), path);
+      assert.deepEqual(warnings, [], path);
+      // Requested by the preload links, and the app's own fetches answered from them.
+      const initiators = await page.evaluate(() => performance.getEntriesByType("resource")
+        .filter((entry) => entry.name.includes("/content/")).map((entry) => entry.initiatorType));
+      assert.deepEqual(initiators, files.map(() => "link"), path);
+    }
+    noPageErrors(context);
+    await context.close();
+  });
+
   for (const device of DEVICES) {
     it(`are taken over by the app without a layout shift on ${device.name}`, async () => {
       const context = await newContext(browser, device);
