@@ -110,6 +110,21 @@ fn others_of(tree: &Tree, article: &Article) -> Vec<Summary> {
         .unwrap_or_default()
 }
 
+/// What one prerendered page is made of.
+struct Page<'p> {
+    title: &'p str,
+    description: &'p str,
+    /// The page's address, with the site's base.
+    path: &'p str,
+    /// Tags for the head beyond the title, description and Open Graph basics.
+    head: &'p str,
+    main: &'p str,
+    /// The section the navigation marks as the reader's.
+    current: Option<&'p str>,
+    /// The content files the app asks for first on this page, besides the manifest.
+    needs: &'p [String],
+}
+
 struct Renderer<'a> {
     site: &'a Site,
     manifest: &'a Manifest,
@@ -129,16 +144,16 @@ impl Renderer<'_> {
     }
 
     /// The template with this page's head and body.
-    fn page(
-        &self,
-        title: &str,
-        description: &str,
-        path: &str,
-        head: &str,
-        main: &str,
-        current: Option<&str>,
-        needs: &[String],
-    ) -> String {
+    fn page(&self, parts: Page) -> String {
+        let Page {
+            title,
+            description,
+            path,
+            head,
+            main,
+            current,
+            needs,
+        } = parts;
         let full_title = self.site.title(title);
         let mut extra = String::new();
         // Canonical and og:url must be absolute, so they need the site's public address.
@@ -360,15 +375,15 @@ impl Renderer<'_> {
             strings::MOST_VIEWED,
             self.list_with(&ranked, false, false)
         );
-        let html = self.page(
-            "",
-            &self.manifest.description,
-            &site.home_href(),
-            "<meta property=\"og:type\" content=\"website\" />",
-            &main,
-            None,
-            &[paths::HOME.to_string()],
-        );
+        let html = self.page(Page {
+            title: "",
+            description: &self.manifest.description,
+            path: &site.home_href(),
+            head: "<meta property=\"og:type\" content=\"website\" />",
+            main: &main,
+            current: None,
+            needs: &[paths::HOME.to_string()],
+        });
         // The home page's title is the site's name alone.
         replace_between(
             &html,
@@ -406,15 +421,15 @@ impl Renderer<'_> {
         main.push_str(&self.pagination(&section.slug, index.page, index.pages));
         main.push_str("</section>");
         let path = self.site.section_href(&section.slug, index.page);
-        self.page(
-            &title,
+        self.page(Page {
+            title: &title,
             description,
-            &path,
-            "<meta property=\"og:type\" content=\"website\" />",
-            &main,
-            Some(&section.slug),
-            &[paths::section_page(&section.slug, index.page)],
-        )
+            path: &path,
+            head: "<meta property=\"og:type\" content=\"website\" />",
+            main: &main,
+            current: Some(&section.slug),
+            needs: &[paths::section_page(&section.slug, index.page)],
+        })
     }
 
     fn pagination(&self, section: &str, page: u32, pages: u32) -> String {
@@ -575,18 +590,18 @@ impl Renderer<'_> {
              <script type=\"application/ld+json\">{ld}</script>",
             format::machine(article.published, self.manifest.timezone)
         );
-        self.page(
-            &article.title,
-            &article.lead,
-            &path,
-            &head,
-            &main,
-            Some(&article.section),
-            &[
+        self.page(Page {
+            title: &article.title,
+            description: &article.lead,
+            path: &path,
+            head: &head,
+            main: &main,
+            current: Some(&article.section),
+            needs: &[
                 paths::article(&article.slug),
                 paths::section_page(&article.section, 1),
             ],
-        )
+        })
     }
 
     fn block(&self, block: &Block) -> String {
