@@ -6,7 +6,9 @@
 //! version must be one this build understands).
 
 use crate::format::{Timestamp, UtcOffset};
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 use std::collections::BTreeMap;
 
 /// The content format version this build reads, carried by the site manifest.
@@ -273,53 +275,82 @@ impl Block {
     }
 }
 
-/// Every field any block type has; [`Block`] is made from it by its `type`.
+/// Every field any block type has, kept as raw JSON until the `type` says what it must be: a
+/// newer block type may use the same names for other things (`"width": "100%"`), and that must
+/// not stop the article.
 #[derive(Deserialize)]
 struct RawBlock {
     #[serde(rename = "type")]
     kind: String,
-    text: Option<RichText>,
-    label: Option<String>,
-    src: Option<String>,
-    #[serde(default)]
-    alt: String,
-    width: Option<u32>,
-    height: Option<u32>,
-    #[serde(default)]
-    caption: String,
-    #[serde(default)]
-    ordered: bool,
-    items: Option<Vec<RichText>>,
+    text: Option<Box<RawValue>>,
+    label: Option<Box<RawValue>>,
+    src: Option<Box<RawValue>>,
+    alt: Option<Box<RawValue>>,
+    width: Option<Box<RawValue>>,
+    height: Option<Box<RawValue>>,
+    caption: Option<Box<RawValue>>,
+    ordered: Option<Box<RawValue>>,
+    items: Option<Box<RawValue>>,
+}
+
+impl RawBlock {
+    /// The field `name` as a `T`, or `None` when the block does not have it.
+    fn field<T: DeserializeOwned>(
+        &self,
+        raw: &Option<Box<RawValue>>,
+        name: &str,
+    ) -> Result<Option<T>, String> {
+        raw.as_ref()
+            .map(|raw| serde_json::from_str(raw.get()))
+            .transpose()
+            .map_err(|e| {
+                let detail = e.to_string();
+                let detail = detail.split(" at line ").next().unwrap_or(&detail);
+                format!("`{name}` in a `{}` block: {detail}", self.kind)
+            })
+    }
+
+    fn required<T: DeserializeOwned>(
+        &self,
+        raw: &Option<Box<RawValue>>,
+        name: &str,
+    ) -> Result<T, String> {
+        self.field(raw, name)?
+            .ok_or_else(|| format!("missing field `{name}` in a `{}` block", self.kind))
+    }
 }
 
 impl TryFrom<RawBlock> for Block {
     type Error = String;
 
     fn try_from(raw: RawBlock) -> Result<Self, String> {
-        let missing = |field: &str| format!("missing field `{field}` in a `{}` block", raw.kind);
         Ok(match raw.kind.as_str() {
             "paragraph" => Block::Paragraph {
-                text: raw.text.ok_or_else(|| missing("text"))?,
+                text: raw.required(&raw.text, "text")?,
             },
             "heading" => Block::Heading {
-                text: raw.text.ok_or_else(|| missing("text"))?.into_plain()?,
+                text: raw.required::<RichText>(&raw.text, "text")?.into_plain()?,
             },
             "quote" => Block::Quote {
-                text: raw.text.ok_or_else(|| missing("text"))?.into_plain()?,
-                label: raw.label,
+                text: raw.required::<RichText>(&raw.text, "text")?.into_plain()?,
+                label: raw.field(&raw.label, "label")?,
             },
             "image" => Block::Image {
                 image: Image {
-                    src: raw.src.ok_or_else(|| missing("src"))?,
-                    alt: raw.alt,
-                    width: raw.width.unwrap_or_else(default_width),
-                    height: raw.height.unwrap_or_else(default_height),
+                    src: raw.required(&raw.src, "src")?,
+                    alt: raw.field(&raw.alt, "alt")?.unwrap_or_default(),
+                    width: raw
+                        .field(&raw.width, "width")?
+                        .unwrap_or_else(default_width),
+                    height: raw
+                        .field(&raw.height, "height")?
+                        .unwrap_or_else(default_height),
                 },
-                caption: raw.caption,
+                caption: raw.field(&raw.caption, "caption")?.unwrap_or_default(),
             },
             "list" => Block::List {
-                ordered: raw.ordered,
-                items: raw.items.ok_or_else(|| missing("items"))?,
+                ordered: raw.field(&raw.ordered, "ordered")?.unwrap_or_default(),
+                items: raw.required(&raw.items, "items")?,
             },
             _ => Block::Unknown,
         })
@@ -558,6 +589,29 @@ mod tests {
         let err = serde_json::from_str::<Vec<Block>>(json).unwrap_err();
         assert!(
             err.to_string().contains("a string or a list of text runs"),
+            "{err}"
+        );
+    }
+
+    // A newer block type may give a known field another shape; only that block is skipped.
+    #[test]
+    fn skips_newer_block_types_whatever_their_fields_hold() {
+        let json = r#"[{"type":"gallery","items":[{"src":"a.jpg"}],"text":{"x":1}},
+            {"type":"embed","width":"100%","ordered":"yes","src":7},
+            {"type":"paragraph","text":"vẫn hiện"}]"#;
+        let body: Vec<Block> = serde_json::from_str(json).unwrap();
+        assert_eq!(body[..2], [Block::Unknown, Block::Unknown]);
+        assert_eq!(
+            body[2],
+            Block::Paragraph {
+                text: RichText::Plain("vẫn hiện".into())
+            }
+        );
+        let json = r#"[{"type":"image","src":"a.jpg","width":"100%"}]"#;
+        let err = serde_json::from_str::<Vec<Block>>(json).unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("`width` in a `image` block: invalid type"),
             "{err}"
         );
     }
