@@ -154,19 +154,26 @@ fn no_answer(path: &str, abort: Option<&web_sys::AbortSignal>) -> FetchError {
 /// A content file that a page shows, loaded again whenever the path it names changes or on
 /// [`Content::refetch`]; a path of `None` is "not found" without asking the network.
 ///
-/// Starting a load aborts the one before it, and leaving the page aborts the last, so no answer
-/// arrives late. While a new path loads, [`Content::get`] is `None` even though the previous
-/// file's value is still held: a page never shows one file under another's address.
+/// A change of path aborts the request for the old one, and leaving the page aborts the last,
+/// so a reader who moves on never waits for a file no longer wanted. Until the answer to the
+/// latest request is in, [`Content::get`] is `None`, although the previous answer is still held:
+/// a page never shows one file under another's address, and a retry shows its loading state
+/// and then its answer anew, even when it fails the same way.
 pub struct Content<T: Send + Sync + 'static> {
-    /// Each answer with the path it answers, decoded.
-    loaded: Memo<Option<Loaded<T>>>,
-    /// The text of the file, fetched by one non-generic resource whatever `T` is: every
-    /// `LocalResource<T>` adds its own copy of the async machinery to the app's download.
-    resource: LocalResource<(Option<String>, Result<String, FetchError>)>,
+    /// The latest answer, decoded.
+    loaded: Memo<Option<Answer<Result<T, FetchError>>>>,
     wanted: Memo<Option<String>>,
+    /// Counts the reader's retries; each is a request of its own.
+    attempt: RwSignal<u32>,
 }
 
-type Loaded<T> = (Option<String>, Result<T, FetchError>);
+/// What came back for one request.
+#[derive(Clone)]
+struct Answer<R> {
+    path: Option<String>,
+    attempt: u32,
+    result: R,
+}
 
 impl<T: Send + Sync> Clone for Content<T> {
     fn clone(&self) -> Self {
@@ -185,69 +192,97 @@ impl<T: Clone + Send + Sync + 'static> Content<T> {
     /// Reads the file at the path now wanted in place, `None` while it loads.
     pub fn with<R>(&self, read: impl FnOnce(Option<&Result<T, FetchError>>) -> R) -> R {
         let wanted = self.wanted.get();
+        let attempt = self.attempt.get();
         self.loaded.with(|loaded| {
             read(
                 loaded
                     .as_ref()
-                    .filter(|(path, _)| *path == wanted)
-                    .map(|(_, result)| result),
+                    .filter(|answer| answer.path == wanted && answer.attempt == attempt)
+                    .map(|answer| &answer.result),
             )
         })
     }
 
     /// Loads the file again (after an error).
     pub fn refetch(&self) {
-        self.resource.refetch();
+        self.attempt.update(|n| *n += 1);
     }
 }
 
 /// A [`Content`] for the file that `path` names.
 pub fn content_resource<T>(path: impl Fn() -> Option<String> + Send + Sync + 'static) -> Content<T>
 where
-    T: DeserializeOwned + PartialEq + Send + Sync + 'static,
+    T: DeserializeOwned + Send + Sync + 'static,
 {
     let wanted = Memo::new(move |_| path());
-    let in_flight = StoredValue::new_local(None::<AbortController>);
+    let attempt = RwSignal::new(0);
+    // The request under way, and the path it is for.
+    let in_flight = StoredValue::new_local(None::<(Option<String>, AbortController)>);
     Owner::on_cleanup(move || {
-        if let Some(Some(controller)) = in_flight.try_update_value(Option::take) {
+        if let Some(Some((_, controller))) = in_flight.try_update_value(Option::take) {
             controller.abort();
         }
     });
+    // The resource starts the next request only once the one under way has finished, so a
+    // request for a path no longer wanted is aborted here, as soon as the path changes.
+    Effect::new(move |_| {
+        let now = wanted.get();
+        in_flight.update_value(|slot| {
+            if slot.as_ref().is_some_and(|(path, _)| *path != now) {
+                if let Some((_, controller)) = slot.take() {
+                    controller.abort();
+                }
+            }
+        });
+    });
+    // The text of the file, fetched by one non-generic resource whatever `T` is: every
+    // `LocalResource<T>` adds its own copy of the async machinery to the app's download.
     let resource = LocalResource::new(move || {
         let path = wanted.get();
+        let attempt = attempt.get();
         let controller = AbortController::new().ok();
         let signal = controller.as_ref().map(AbortController::signal);
-        if let Some(previous) = in_flight
-            .try_update_value(|slot| std::mem::replace(slot, controller))
-            .flatten()
+        let next = controller.map(|c| (path.clone(), c));
+        if let Some(Some((_, previous))) =
+            in_flight.try_update_value(|slot| std::mem::replace(slot, next))
         {
             previous.abort();
         }
         async move {
-            let text = match &path {
+            let result = match &path {
                 Some(path) => get_text(path, signal.as_ref()).await,
                 None => Err(FetchError::NotFound {
                     path: String::new(),
                 }),
             };
-            (path, text)
+            Answer {
+                path,
+                attempt,
+                result,
+            }
         }
     });
-    let loaded = Memo::new(move |_| {
-        resource.with(|answer| {
-            answer.as_ref().map(|(path, text)| {
-                let decoded = text
-                    .as_ref()
-                    .map_err(Clone::clone)
-                    .and_then(|text| decode(path.as_deref().unwrap_or_default(), text));
-                (path.clone(), decoded)
+    // Every answer notifies, without comparing a whole file with the one before.
+    let loaded = Memo::new_with_compare(
+        move |_| {
+            resource.with(|answer| {
+                answer.as_ref().map(|answer| Answer {
+                    path: answer.path.clone(),
+                    attempt: answer.attempt,
+                    result: answer
+                        .result
+                        .as_ref()
+                        .map_err(Clone::clone)
+                        .and_then(|text| decode(answer.path.as_deref().unwrap_or_default(), text)),
+                })
             })
-        })
-    });
+        },
+        |_, _| true,
+    );
     Content {
         loaded,
-        resource,
         wanted,
+        attempt,
     }
 }
 

@@ -103,6 +103,27 @@ for (const device of DEVICES) {
       await context.close();
     });
 
+    it("does not wait for a section the reader has already left", async () => {
+      const context = await newContext(browser, device);
+      const page = await newPage(context);
+      await page.goto("/kinh-te");
+      assert.equal(await heading(page), "Kinh tế");
+      // This section's file never comes while the reader is still there.
+      let aborted = false;
+      await page.route("**/content/sections/chinh-tri/1.json", () => {});
+      page.on("requestfailed", (request) => { if (request.url().includes("chinh-tri")) aborted = true; });
+      await openSection(page, "Chính trị");
+      await page.waitForURL("**/chinh-tri");
+      await page.locator(".section-page .loading").waitFor();
+      await openSection(page, "Văn hóa – Xã hội");
+      await page.waitForURL("**/van-hoa-xa-hoi");
+      await page.locator(".section-page .article-item__title").first().waitFor({ timeout: 5000 });
+      assert.equal(await heading(page), "Văn hóa – Xã hội");
+      assert.ok(aborted, "the request for the section left behind was aborted");
+      noPageErrors(context);
+      await context.close();
+    });
+
     it("shows not found for unknown paths, sections, articles and pages", async () => {
       const context = await newContext(browser, device);
       const page = await newPage(context);
@@ -127,6 +148,10 @@ for (const device of DEVICES) {
       assert.match(await alert.textContent(), /content\/home\.json/);
       // The navigation still works while the page's own content failed.
       assert.equal(await page.locator(".section-nav a").count(), 7);
+      // A retry that fails the same way shows the error anew, so that it is announced again.
+      await alert.evaluate((element) => element.setAttribute("data-seen", ""));
+      await page.getByRole("button", { name: "Thử lại" }).click();
+      await page.locator("[role=alert]:not([data-seen])").waitFor();
       await page.unroute("**/content/home.json");
       await page.getByRole("button", { name: "Thử lại" }).click();
       await page.getByTestId("lead-story").waitFor();
