@@ -223,6 +223,12 @@ async fn long_article_list_shows_its_top_first_then_the_rest() {
     let expected: Vec<String> = (0..total).map(|i| format!("Bài {i}")).collect();
     assert_eq!(titles(), expected);
     assert!(frames >= 3, "the rest came in {frames} frames");
+    // Only the items added after the first frame are laid out lazily.
+    let deferred = root
+        .query_selector_all(".article-item--deferred")
+        .unwrap()
+        .length() as usize;
+    assert_eq!(deferred, total - FIRST_ITEMS);
     // The page says it is ready, which ends the followed link for the tests after this one.
     tintuc::route_focus::page_ready();
     next_frame().await;

@@ -35,15 +35,18 @@ pub fn ArticleList(
     // The list is built once per page of content and never reordered in place, so a keyed
     // `For` would only add a per-row owner and a key hash to every item.
     let site = use_site();
-    let item = move |summary| view! { <ArticleItem summary site=site.clone() leads thumbnails /> };
+    let item = move |deferred| {
+        let site = site.clone();
+        move |summary| view! { <ArticleItem summary site=site.clone() leads thumbnails deferred /> }
+    };
     let mut first = articles;
     let rest = if crate::route_focus::keeps_position() {
         Vec::new()
     } else {
         first.split_off(first.len().min(FIRST_ITEMS))
     };
-    let first = first.into_iter().map(item.clone()).collect_view();
-    let later = later_chunks(rest, item);
+    let first = first.into_iter().map(item(false)).collect_view();
+    let later = later_chunks(rest, item(true));
     view! { <ul class="article-list" data-testid="article-list">{first}{later}</ul> }.into_any()
 }
 
@@ -88,9 +91,16 @@ fn schedule_next_chunk(set_shown: WriteSignal<usize>, count: usize) {
     });
 }
 
-/// One article in a list.
+/// One article in a list. A `deferred` item, added to a long list after its first frame, is laid
+/// out only near the screen (see `.article-item--deferred` in the stylesheet).
 #[component]
-pub fn ArticleItem(summary: Summary, site: Site, leads: bool, thumbnails: bool) -> impl IntoView {
+pub fn ArticleItem(
+    summary: Summary,
+    site: Site,
+    leads: bool,
+    thumbnails: bool,
+    #[prop(optional)] deferred: bool,
+) -> impl IntoView {
     let href = site.article_href(&summary.section, &summary.slug);
     let thumbnail = summary
         .thumbnail
@@ -103,7 +113,7 @@ pub fn ArticleItem(summary: Summary, site: Site, leads: bool, thumbnails: bool) 
     let lead = (leads && !summary.lead.is_empty())
         .then(|| view! { <p class="article-item__lead">{excerpt(&summary.lead, 220)}</p> });
     view! {
-        <li class="article-item">
+        <li class=if deferred { "article-item article-item--deferred" } else { "article-item" }>
             {thumbnail}
             <div class="article-item__text">
                 <h3 class="article-item__title"><a href=href>{summary.title.clone()}</a></h3>
