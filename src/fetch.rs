@@ -242,12 +242,7 @@ where
         let attempt = attempt.get();
         let controller = AbortController::new().ok();
         let signal = controller.as_ref().map(AbortController::signal);
-        let next = controller.map(|c| (path.clone(), c));
-        if let Some(Some((_, previous))) =
-            in_flight.try_update_value(|slot| std::mem::replace(slot, next))
-        {
-            previous.abort();
-        }
+        in_flight.set_value(controller.map(|c| (path.clone(), c)));
         async move {
             let result = match &path {
                 Some(path) => get_text(path, signal.as_ref()).await,

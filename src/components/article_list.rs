@@ -55,7 +55,12 @@ fn later_chunks<V: IntoView + 'static>(
     rest: Vec<Summary>,
     item: impl Fn(Summary) -> V + Clone + Send + Sync + 'static,
 ) -> impl IntoView {
-    let chunks: Vec<Vec<Summary>> = rest.chunks(ITEMS_PER_FRAME).map(<[_]>::to_vec).collect();
+    let mut rest = rest.into_iter();
+    let chunks: Vec<Vec<Summary>> = std::iter::from_fn(|| {
+        let chunk: Vec<Summary> = rest.by_ref().take(ITEMS_PER_FRAME).collect();
+        (!chunk.is_empty()).then_some(chunk)
+    })
+    .collect();
     let count = chunks.len();
     let (shown, set_shown) = signal(0usize);
     if count > 0 {
