@@ -24,11 +24,14 @@ pub fn App() -> impl IntoView {
     });
     // The router's base has no trailing slash: "/tin" or "".
     let router_base = base.trim_end_matches('/').to_string();
+    // A prerendered page stays on screen meanwhile; a loading frame out of sight is wasted work.
+    let taking_over = crate::taking_over();
 
     view! {
         <Router base=router_base>
             <SkipLink />
             {move || match manifest.get() {
+                None if taking_over => ().into_any(),
                 None => view! { <LoadingFrame /> }.into_any(),
                 Some(Err(error)) => view! { <BrokenFrame error retry=move || manifest.refetch() /> }.into_any(),
                 Some(Ok(manifest)) => view! { <SiteFrame manifest base=base.clone() /> }.into_any(),

@@ -51,6 +51,14 @@ pub fn mount() {
     leptos::mount::mount_to(root, App).forget();
 }
 
+/// Whether a prerendered page is on screen while the app starts out of sight.
+pub fn taking_over() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(SHELL_ID))
+        .is_some_and(|shell| shell.has_attribute("data-prerendered"))
+}
+
 /// Shows the app in place of a prerendered page; does nothing once done.
 pub fn reveal() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
