@@ -121,8 +121,6 @@ struct Page<'p> {
     main: &'p str,
     /// The section the navigation marks as the reader's.
     current: Option<&'p str>,
-    /// The content files the app asks for first on this page, besides the manifest.
-    needs: &'p [String],
 }
 
 struct Renderer<'a> {
@@ -152,7 +150,6 @@ impl Renderer<'_> {
             head,
             main,
             current,
-            needs,
         } = parts;
         let full_title = self.site.title(title);
         let mut extra = String::new();
@@ -198,9 +195,9 @@ impl Renderer<'_> {
         );
         html = replace_between(&html, SHELL_START, SHELL_END, &body);
         // What the app will fetch first, for the loader to request beside the app itself.
-        let needs = std::iter::once(paths::MANIFEST)
-            .chain(needs.iter().map(String::as_str))
-            .map(|rel| escape(&self.site.asset_href(rel)))
+        let needs = std::iter::once(paths::MANIFEST.to_string())
+            .chain(self.site.content_for(path))
+            .map(|rel| escape(&self.site.asset_href(&rel)))
             .collect::<Vec<_>>()
             .join(" ");
         html.replacen(
@@ -382,7 +379,6 @@ impl Renderer<'_> {
             head: "<meta property=\"og:type\" content=\"website\" />",
             main: &main,
             current: None,
-            needs: &[paths::HOME.to_string()],
         });
         // The home page's title is the site's name alone.
         replace_between(
@@ -428,7 +424,6 @@ impl Renderer<'_> {
             head: "<meta property=\"og:type\" content=\"website\" />",
             main: &main,
             current: Some(&section.slug),
-            needs: &[paths::section_page(&section.slug, index.page)],
         })
     }
 
@@ -597,10 +592,6 @@ impl Renderer<'_> {
             head: &head,
             main: &main,
             current: Some(&article.section),
-            needs: &[
-                paths::article(&article.slug),
-                paths::section_page(&article.section, 1),
-            ],
         })
     }
 

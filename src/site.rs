@@ -1,7 +1,7 @@
 //! The site as every page sees it: the manifest, the base path, and the links and times built
 //! from them. Provided once by the app; read with [`use_site`].
 
-use crate::content::{Manifest, Section};
+use crate::content::{paths, Manifest, Section};
 use crate::fetch::url_for;
 use crate::format::{self, Timestamp};
 use std::sync::Arc;
@@ -82,6 +82,32 @@ impl Site {
         format::machine(at, self.manifest.timezone)
     }
 
+    /// The content files the page at `path` (the path of an address on this site) loads, in
+    /// the order it asks for them; none for an address that names no page here. The app starts
+    /// them early when a reader is about to open a link, and prerendered pages list them for
+    /// their loader.
+    pub fn content_for(&self, path: &str) -> Vec<String> {
+        let root = self.base.trim_end_matches('/');
+        let Some(rest) = path
+            .strip_prefix(root)
+            .filter(|rest| rest.is_empty() || rest.starts_with('/'))
+        else {
+            return Vec::new();
+        };
+        let segments: Vec<&str> = rest.split('/').filter(|s| !s.is_empty()).collect();
+        match segments.as_slice() {
+            [] => vec![paths::HOME.to_string()],
+            [section, ..] if self.section(section).is_none() => Vec::new(),
+            [section] => vec![paths::section_page(section, 1)],
+            [section, "trang", page] => match page.parse::<u32>() {
+                Ok(page) if page >= 1 => vec![paths::section_page(section, page)],
+                _ => Vec::new(),
+            },
+            [section, article] => vec![paths::article(article), paths::section_page(section, 1)],
+            _ => Vec::new(),
+        }
+    }
+
     /// The document title for a page called `page`.
     pub fn title(&self, page: &str) -> String {
         if page.is_empty() {
@@ -132,6 +158,38 @@ mod tests {
             site("/tin/").asset_href("https://a.vn/x.jpg"),
             "https://a.vn/x.jpg"
         );
+    }
+
+    #[test]
+    fn knows_which_files_each_address_loads() {
+        let site = |base| Site::new(crate::content::test_manifest(&["chinh-tri"], 10), base);
+        for (base, prefix) in [("/", ""), ("/tin/", "/tin")] {
+            let s = site(base);
+            let files = |path: &str| s.content_for(&format!("{prefix}{path}"));
+            assert_eq!(files("/"), ["content/home.json"]);
+            assert_eq!(files(""), ["content/home.json"]);
+            assert_eq!(files("/chinh-tri"), ["content/sections/chinh-tri/1.json"]);
+            assert_eq!(files("/chinh-tri/"), ["content/sections/chinh-tri/1.json"]);
+            assert_eq!(
+                files("/chinh-tri/trang/3"),
+                ["content/sections/chinh-tri/3.json"]
+            );
+            assert_eq!(
+                files("/chinh-tri/bai-mot"),
+                [
+                    "content/articles/bai-mot.json",
+                    "content/sections/chinh-tri/1.json"
+                ]
+            );
+            // Not pages of this site: nothing to load.
+            assert!(files("/khong-co").is_empty());
+            assert!(files("/khong-co/bai").is_empty());
+            assert!(files("/chinh-tri/trang/0").is_empty());
+            assert!(files("/chinh-tri/trang/x").is_empty());
+            assert!(files("/chinh-tri/bai/thua").is_empty());
+        }
+        assert!(site("/tin/").content_for("/khac/chinh-tri").is_empty());
+        assert!(site("/tin/").content_for("/tinh/chinh-tri").is_empty());
     }
 
     #[test]
