@@ -6,9 +6,9 @@ use crate::components::status::{ErrorPanel, LoadingBlock};
 use crate::content::{paths, Manifest};
 use crate::fetch::{self, FetchError};
 use crate::pages::{ArticlePage, HomePage, NotFoundPage, SectionPage};
-use crate::route_focus;
 use crate::site::Site;
 use crate::views::browser::Views;
+use crate::{prefetch, route_focus};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::hooks::use_location;
@@ -45,7 +45,9 @@ pub fn App() -> impl IntoView {
 fn SiteFrame(manifest: Manifest, base: String) -> impl IntoView {
     let views = Views::new(&manifest.views);
     provide_context(views);
-    provide_context(Site::new(manifest, base));
+    let site = Site::new(manifest, base);
+    prefetch::install(site.clone());
+    provide_context(site);
     provide_context(Display::new());
     route_focus::install();
     let location = use_location();

@@ -113,17 +113,103 @@ pub fn normalise_base(path: &str) -> String {
     }
 }
 
+/// A request started before any page asked for it, because a reader was about to open a page
+/// that needs it (see [`crate::prefetch`]).
+struct Early {
+    path: String,
+    started: f64,
+    response: js_sys::Promise,
+    controller: AbortController,
+}
+
+thread_local! {
+    static EARLY: std::cell::RefCell<Vec<Early>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// How long an early request waits to be used: a reader who comes back to a link later gets a
+/// fresh copy of its content.
+const EARLY_MAX_AGE_MS: f64 = 30_000.0;
+/// How many early requests wait at once; the oldest is dropped first.
+const EARLY_MAX: usize = 8;
+
+/// Starts fetching `path` now; the next [`get_text`] for it, within
+/// [`EARLY_MAX_AGE_MS`], takes this request instead of making its own. Does nothing if one for
+/// `path` is already waiting.
+pub fn fetch_early(path: &str) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let now = js_sys::Date::now();
+    EARLY.with_borrow_mut(|early| {
+        early.retain(|e| now - e.started < EARLY_MAX_AGE_MS);
+        if early.iter().any(|e| e.path == path) {
+            return;
+        }
+        let Ok(controller) = AbortController::new() else {
+            return;
+        };
+        let init = web_sys::RequestInit::new();
+        init.set_signal(Some(&controller.signal()));
+        let response = window.fetch_with_str_and_init(&url_for(&base_path(), path), &init);
+        if early.len() == EARLY_MAX {
+            early.remove(0);
+        }
+        early.push(Early {
+            path: path.to_string(),
+            started: now,
+            response,
+            controller,
+        });
+    });
+}
+
+/// The early request for `path`, if one is waiting and still fresh.
+fn take_early(path: &str) -> Option<Early> {
+    let now = js_sys::Date::now();
+    EARLY.with_borrow_mut(|early| {
+        let i = early
+            .iter()
+            .position(|e| e.path == path && now - e.started < EARLY_MAX_AGE_MS)?;
+        Some(early.remove(i))
+    })
+}
+
+/// The response to `path`: from its early request if there is one, else from a new request.
+async fn send(
+    path: &str,
+    abort: Option<&web_sys::AbortSignal>,
+) -> Result<gloo_net::http::Response, FetchError> {
+    let Some(early) = take_early(path) else {
+        return gloo_net::http::Request::get(&url_for(&base_path(), path))
+            .abort_signal(abort)
+            .send()
+            .await
+            .map_err(|_| no_answer(path, abort));
+    };
+    if let Some(signal) = abort {
+        // The caller's abort must stop the early request too: the resource waits for it.
+        if signal.aborted() {
+            early.controller.abort();
+            return Err(FetchError::Aborted);
+        }
+        let controller: &wasm_bindgen::JsValue = early.controller.as_ref();
+        if let Ok(abort_early) = js_sys::Reflect::get(controller, &"abort".into()) {
+            let abort_early: js_sys::Function = wasm_bindgen::JsCast::unchecked_into(abort_early);
+            signal.set_onabort(Some(&abort_early.bind0(controller)));
+        }
+    }
+    let response = wasm_bindgen_futures::JsFuture::from(early.response)
+        .await
+        .map_err(|_| no_answer(path, abort))?;
+    Ok(wasm_bindgen::JsCast::unchecked_into::<web_sys::Response>(response).into())
+}
+
 /// Fetches the text of `path` (relative to the base), checking the HTTP status.
 pub async fn get_text(
     path: &str,
     abort: Option<&web_sys::AbortSignal>,
 ) -> Result<String, FetchError> {
-    let url = url_for(&base_path(), path);
-    let response = gloo_net::http::Request::get(&url)
-        .abort_signal(abort)
-        .send()
-        .await
-        .map_err(|_| no_answer(path, abort))?;
+    let response = send(path, abort).await?;
     match response.status() {
         200..=299 => {}
         404 | 410 => {

@@ -12,6 +12,7 @@ pub mod format;
 pub mod head;
 pub mod pages;
 pub mod preferences;
+pub mod prefetch;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod prerender;
 pub mod route_focus;

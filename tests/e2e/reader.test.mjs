@@ -124,6 +124,32 @@ for (const device of DEVICES) {
       await context.close();
     });
 
+    it("starts loading a page when the reader presses its link, and uses that request", async () => {
+      const context = await newContext(browser, device);
+      const page = await newPage(context);
+      await page.goto("/kinh-te");
+      assert.equal(await heading(page), "Kinh tế");
+      const requests = [];
+      page.on("request", (request) => { if (request.url().endsWith("/content/sections/chinh-tri/1.json")) requests.push(request); });
+      const toggle = page.getByRole("button", { name: "Chuyên mục" });
+      if (await toggle.isVisible()) await toggle.click();
+      const link = page.getByRole("navigation", { name: "Chuyên mục" }).getByRole("link", { name: "Chính trị", exact: true });
+      const box = await link.boundingBox();
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      const early = page.waitForRequest((request) => request.url().endsWith("/content/sections/chinh-tri/1.json"));
+      await page.mouse.down();
+      await early;
+      // Pressed, not yet released: the file is on its way and the reader is still on the section.
+      assert.equal(new URL(page.url()).pathname, "/kinh-te");
+      await page.mouse.up();
+      await page.waitForURL("**/chinh-tri");
+      assert.equal(await heading(page), "Chính trị");
+      await page.locator(".section-page .article-item__title").first().waitFor();
+      assert.equal(requests.length, 1, "the page used the request its link started");
+      noPageErrors(context);
+      await context.close();
+    });
+
     it("shows not found for unknown paths, sections, articles and pages", async () => {
       const context = await newContext(browser, device);
       const page = await newPage(context);
