@@ -224,7 +224,21 @@ pub async fn get_text(
             })
         }
     }
-    response.text().await.map_err(|_| no_answer(path, abort))
+    let body = response
+        .binary()
+        .await
+        .map_err(|_| no_answer(path, abort))?;
+    Ok(utf8_text(body))
+}
+
+/// A body as text, read the way `Response.text()` reads it (a byte-order mark dropped, bytes
+/// that are not UTF-8 replaced), but without building a JavaScript string only to copy it back:
+/// for a long list that round trip cost more than decoding the JSON.
+pub fn utf8_text(mut body: Vec<u8>) -> String {
+    if body.starts_with(b"\xEF\xBB\xBF") {
+        body.drain(..3);
+    }
+    String::from_utf8(body).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 /// Why a request or its body failed with no HTTP answer: the reader moved on, or the network.
@@ -371,6 +385,14 @@ where
 mod tests {
     use super::*;
     use crate::content::Article;
+
+    #[test]
+    fn reads_bodies_as_text_like_the_browser() {
+        assert_eq!(utf8_text("Lượt xem".as_bytes().to_vec()), "Lượt xem");
+        // Editors on Windows save JSON with a byte-order mark; it is not part of the text.
+        assert_eq!(utf8_text(b"\xEF\xBB\xBF{}".to_vec()), "{}");
+        assert_eq!(utf8_text(b"a\xFFb".to_vec()), "a\u{FFFD}b");
+    }
 
     #[test]
     fn joins_paths_to_the_base_at_the_root_or_a_sub_path() {
