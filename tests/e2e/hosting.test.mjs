@@ -93,5 +93,14 @@ for (const setup of SETUPS) {
       assert.equal(response.headers.get("content-type"), "application/wasm");
       assert.equal(response.headers.get("content-encoding"), "gzip", "the precompressed copy is served");
     });
+
+    it("serves the content compact, with the same values as the sources", async () => {
+      for (const file of ["content/site.json", "content/home.json", "content/sections/tin-tuc-su-kien/1.json", `content/articles/${SEED_PATH.split("/").pop()}.json`]) {
+        const served = await fetch(url(`/${file}`)).then((r) => r.text());
+        // A raw newline can only be indentation: inside strings JSON escapes it.
+        assert.doesNotMatch(served, /\n/, `${file} has no indentation`);
+        assert.deepEqual(JSON.parse(served), JSON.parse(readFileSync(`public/${file}`, "utf8")), file);
+      }
+    });
   });
 }
