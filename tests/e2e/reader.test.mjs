@@ -150,6 +150,27 @@ for (const device of DEVICES) {
       await context.close();
     });
 
+    it("starts loading an article when the pointer rests on its link, and uses that request", async () => {
+      const context = await newContext(browser, device);
+      const page = await newPage(context);
+      await page.goto("/kinh-te");
+      assert.equal(await heading(page), "Kinh tế");
+      const requested = [];
+      page.on("request", (request) => { if (request.url().includes("/content/articles/")) requested.push(new URL(request.url()).pathname); });
+      const link = page.locator(".section-page .article-item__title a").nth(1);
+      const slug = (await link.getAttribute("href")).split("/").pop();
+      await link.hover();
+      await page.waitForRequest((request) => request.url().endsWith(`/content/articles/${slug}.json`));
+      assert.equal(new URL(page.url()).pathname, "/kinh-te", "loaded before any click");
+      await page.mouse.down();
+      await page.mouse.up();
+      await page.waitForURL(`**/${slug}`);
+      await page.locator("article h1").waitFor();
+      assert.deepEqual(requested, [`/content/articles/${slug}.json`], "the article used the request the hover started");
+      noPageErrors(context);
+      await context.close();
+    });
+
     it("shows not found for unknown paths, sections, articles and pages", async () => {
       const context = await newContext(browser, device);
       const page = await newPage(context);
