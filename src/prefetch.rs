@@ -19,8 +19,9 @@ thread_local! {
     static HOVERING: Cell<Option<TimeoutHandle>> = const { Cell::new(None) };
 }
 
-/// Listens for presses and clicks on links for the life of the page. Later calls do nothing:
-/// the site frame that calls it is built again when a failed manifest is retried.
+/// Listens for presses, clicks and a resting pointer on links for the life of the page. Later
+/// calls do nothing: the site frame that calls it is built again when a failed manifest is
+/// retried.
 pub fn install(site: Site) {
     if INSTALLED.replace(true) {
         return;
