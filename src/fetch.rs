@@ -291,15 +291,17 @@ impl<T: Clone + Send + Sync + 'static> Content<T> {
 
     /// Reads the file at the path now wanted in place, `None` while it loads.
     pub fn with<R>(&self, read: impl FnOnce(Option<&Result<T, FetchError>>) -> R) -> R {
-        let wanted = self.wanted.get();
         let attempt = self.attempt.get();
-        self.loaded.with(|loaded| {
-            read(
-                loaded
-                    .as_ref()
-                    .filter(|answer| answer.path == wanted && answer.attempt == attempt)
-                    .map(|answer| &answer.result),
-            )
+        // Borrowed, not cloned: pages read this on every change of what they show.
+        self.wanted.with(|wanted| {
+            self.loaded.with(|loaded| {
+                read(
+                    loaded
+                        .as_ref()
+                        .filter(|answer| answer.path == *wanted && answer.attempt == attempt)
+                        .map(|answer| &answer.result),
+                )
+            })
         })
     }
 

@@ -39,12 +39,10 @@ pub fn mount() {
         return;
     };
     root.set_id(APP_ROOT_ID);
-    match document.get_element_by_id(SHELL_ID) {
-        Some(shell) if shell.has_attribute("data-prerendered") => {
-            let _ = root.set_attribute("hidden", "");
-        }
-        Some(shell) => shell.remove(),
-        None => {}
+    if taking_over() {
+        let _ = root.set_attribute("hidden", "");
+    } else if let Some(shell) = document.get_element_by_id(SHELL_ID) {
+        shell.remove();
     }
     let _ = body.append_child(&root);
     let root: web_sys::HtmlElement = wasm_bindgen::JsCast::unchecked_into(root);
