@@ -75,6 +75,30 @@ describe("layout", () => {
     assert.deepEqual(small, []);
     await context.close();
   });
+
+  // Where the lead may start at most: the 375 px phone is where the tools took three rows and
+  // pushed it to 575 px; a 320 px one wraps the title onto more lines.
+  for (const [width, leadBelow] of [[320, 600], [375, 520]]) {
+    it(`keeps the article's tools to one row on a ${width} px phone, so the story starts on the first screen`, async () => {
+      const context = await newContext(browser, { ...DEVICES[1], viewport: { width, height: 740 } });
+      const page = await newPage(context);
+      await page.goto(SEED_PATH);
+      await settled(page);
+      const [rows, leadTop, targets] = await page.evaluate(() => {
+        const tools = [...document.querySelectorAll(".article__tools button, .article__tools select")]
+          .filter((el) => el.getClientRects().length > 0);
+        const tops = new Set(tools.map((el) => Math.round(el.getBoundingClientRect().top)));
+        const small = tools.filter((el) => el.getBoundingClientRect().height < 44 || el.getBoundingClientRect().width < 44);
+        return [tops.size, document.querySelector(".article__lead").getBoundingClientRect().top, small.length];
+      });
+      assert.equal(rows, 1, "the tools wrap");
+      assert.equal(targets, 0, "a tool is smaller than 44 px");
+      assert.ok(leadTop < leadBelow, `the lead starts ${leadTop}px down`);
+      // The colour scheme is still at hand, in the footer.
+      assert.ok(await page.locator(".site-footer select").isVisible());
+      await context.close();
+    });
+  }
 });
 
 describe("the section menu on a phone", () => {
