@@ -20,11 +20,11 @@ build:
 
 # Rebuild the section pages and home index after adding or editing articles in public/content.
 content:
-	cargo run --quiet --bin tintuc-content -- index public
-	cargo run --quiet --bin tintuc-content -- check public
+	cargo run --quiet -p tintuc-publisher -- index public
+	cargo run --quiet -p tintuc-publisher -- check public
 
 check-content:
-	cargo run --quiet --bin tintuc-content -- check public
+	cargo run --quiet -p tintuc-publisher -- check public
 
 clean:
 	rm -rf dist dist-sub target/wasm32-unknown-unknown

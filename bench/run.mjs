@@ -73,7 +73,7 @@ function sizes() {
   const css = files.find((f) => f.endsWith(".css"));
   const seedHtml = `${SEED.slice(1)}.html`;
   const result = { wasm: size(`${DIST}/${wasm}`), js: size(`${DIST}/${js}`), css: size(`${DIST}/${css}`), seedHtml: size(`${DIST}/${seedHtml}`) };
-  // The prerendered page shows its text with the HTML and the stylesheet alone; the app then
+  // The rendered page shows its text with the HTML and the stylesheet alone; the app then
   // needs its script, wasm, the manifest, the article and the section page for "Các tin khác".
   const json = ["content/site.json", `content/articles/${SEED.split("/").pop()}.json`, "content/sections/tin-tuc-su-kien/1.json"].map((f) => size(`${DIST}/${f}`));
   result.beforeTextBrotli = result.seedHtml.brotli + result.css.brotli;
@@ -136,8 +136,8 @@ async function runList() {
         const page = await context.newPage();
         const cdp = await context.newCDPSession(page);
         await page.goto(`${BIG}/`);
-        // The clicks are the app's: wait until it has taken over the prerendered home page.
-        await page.waitForFunction(() => !document.getElementById("app-shell") && document.getElementById("app") && !document.getElementById("app").hidden);
+        // The clicks are the app's: wait until it has hydrated the rendered home page.
+        await page.waitForFunction(() => document.getElementById("app")?.hasAttribute("data-running"));
         if (rate !== 1) await cdp.send("Emulation.setCPUThrottlingRate", { rate });
         render.push(await timeSectionClick(page, "Kinh tế"));
         switchTimes.push(await timeSectionClick(page, "Chính trị"));
@@ -189,7 +189,7 @@ const table = [
   "| --- | --- | --- | --- |",
   ...["wasm", "js", "css", "seedHtml"].map((k) => `| ${k} | ${kib(bytes[k].raw)} | ${kib(bytes[k].gzip)} | ${kib(bytes[k].brotli)} |`),
   "",
-  `Bytes the seed article needs before its text shows (prerendered HTML + CSS): ${kib(bytes.beforeTextBrotli)} brotli, ${kib(bytes.beforeTextGzip)} gzip; the whole page with the app and its JSON: ${kib(bytes.wholeArticlePageBrotli)} brotli.`,
+  `Bytes the seed article needs before its text shows (rendered HTML + CSS): ${kib(bytes.beforeTextBrotli)} brotli, ${kib(bytes.beforeTextGzip)} gzip; the whole page with the app and its JSON: ${kib(bytes.wholeArticlePageBrotli)} brotli.`,
   "",
   `1,000-article section list (${kib(list.jsonBytes)} of JSON from local nginx), median of ${LIST_RUNS} runs, in ms from the click: when the request for its JSON was sent and when the JSON had arrived; the first frame that starts with the top of the list in the DOM; the first that starts with all 1,000 items (each frame's own layout and paint not included); the longest main-thread task meanwhile.`,
   "",

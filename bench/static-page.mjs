@@ -1,4 +1,4 @@
-// The benchmark's floor: the prerendered seed article with every script removed, so it is the
+// The benchmark's floor: the rendered seed article with every script removed, so it is the
 // same page and stylesheet as plain static HTML. Usage: node bench/static-page.mjs DIST OUT
 import { readFileSync, writeFileSync } from "node:fs";
 

@@ -17,9 +17,9 @@ chmod 755 "$work"
 cp -r dist "$work/big"
 find "$work/big" \( -name '*.html*' ! -name '404.html' \) -delete
 rm -rf "$work/big/content"
-cargo run --quiet --bin tintuc-content -- generate "$work/big" --per-section 1000 --page-size 1000 >/dev/null
+cargo run --quiet --release -p tintuc-publisher -- generate "$work/big" --per-section 1000 --page-size 1000 >/dev/null
 node scripts/compact-json.mjs "$work/big/content" >/dev/null
-cargo run --quiet --bin tintuc-content -- prerender "$work/big" / >/dev/null
+cargo run --quiet --release -p tintuc-publisher -- render "$work/big" / >/dev/null
 # The floor: the seed article as plain static HTML, the same stylesheet, no script.
 node bench/static-page.mjs dist "$work/static.html"
 mkdir -p dist/bench && cp "$work/static.html" dist/bench/seed-static.html

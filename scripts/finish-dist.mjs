@@ -16,16 +16,16 @@ const base = publicUrl.endsWith("/") ? publicUrl : `${publicUrl}/`;
 const indexPath = join(dist, "index.html");
 let html = readFileSync(indexPath, "utf8");
 
-// On a prerendered page the story is already in the HTML: the app's script and wasm, and the
-// content files the app starts with (named by the page's data-needs), are fetched only once it
-// has been painted, so that they never stand between the reader and the text.
+// On a rendered page the story, and the content files it shows, are already in the HTML: the
+// app's script and wasm are fetched only once it has been painted, so that they never stand
+// between the reader and the text, and then hydrate the page.
 const LOADER_IMPORT = /import init, \* as bindings from '([^']+)';/;
 if (!LOADER_IMPORT.test(html)) throw new Error("index.html: trunk's loader has changed shape");
 html = html.replace(
   LOADER_IMPORT,
   (_, src) =>
-    `const shell = document.getElementById("app-shell");\n` +
-    `if (shell?.hasAttribute("data-prerendered")) {\n` +
+    // The id of the element that carries a rendered page's content (src/fetch/embedded.rs).
+    `if (document.getElementById("tintuc-data")) {\n` +
     // Once the page's largest paint has been presented: a request started before then counts, in
     // Lighthouse's model of a slow phone, as something that paint waited for (seen here: requests
     // made one frame after the load event still preceded the presentation). A browser without the
@@ -35,12 +35,7 @@ html = html.replace(
     `    const type = ["largest-contentful-paint", "paint"].find((t) => PerformanceObserver.supportedEntryTypes?.includes(t));\n` +
     `    if (!type) return requestAnimationFrame(() => setTimeout(shown));\n` +
     `    new PerformanceObserver((_, observer) => { observer.disconnect(); setTimeout(shown); }).observe({ type, buffered: true });\n` +
-    `  });\n` +
-    // The content the app will ask for first, fetched beside the app instead of after it.
-    `  for (const href of (shell.dataset.needs || "").split(" ").filter(Boolean)) {\n` +
-    `    const link = document.createElement("link");\n` +
-    `    link.rel = "preload"; link.as = "fetch"; link.crossOrigin = "anonymous"; link.href = href;\n` +
-    `    document.head.append(link);\n  }\n}\n` +
+    `  });\n}\n` +
     `const bindings = await import('${src}');\nconst init = bindings.default;`,
 );
 
@@ -64,9 +59,9 @@ html = html.replace(/(<meta charset="utf-8" \/>)/, `$1\n    ${meta}`);
 writeFileSync(indexPath, html);
 writeFileSync(join(dist, "404.html"), html);
 
-// Existing files (the prerendered pages among them) win over these rules; a missing content file
+// Existing files (the rendered pages among them) win over these rules; a missing content file
 // must stay a 404 so that the app shows "not found", and every other path gets the app shell,
-// which 404.html is (index.html becomes the prerendered home page).
+// which 404.html is (index.html becomes the rendered home page).
 writeFileSync(
   join(dist, "_redirects"),
   `${base}content/* ${base}404.html 404\n${base}* ${base}404.html 200\n`,

@@ -30,11 +30,13 @@ count_cargo() {
 
 layer "format and lints"
 cargo fmt --check || { failed=$((failed + 1)); finish 1; }
-cargo clippy --all-targets --quiet -- -D warnings || { failed=$((failed + 1)); finish 1; }
-cargo clippy --all-targets --quiet --target wasm32-unknown-unknown -- -D warnings || { failed=$((failed + 1)); finish 1; }
+# Natively the whole workspace (the app as the publisher renders it, with `ssr`); in the browser
+# the app alone, as trunk builds it, with `hydrate`.
+cargo clippy --workspace --all-targets --quiet -- -D warnings || { failed=$((failed + 1)); finish 1; }
+cargo clippy -p tintuc --features hydrate --all-targets --quiet --target wasm32-unknown-unknown -- -D warnings || { failed=$((failed + 1)); finish 1; }
 
 layer "native tests"
-cargo test 2>&1 | tee "$log/native"
+cargo test --workspace 2>&1 | tee "$log/native"
 status=${PIPESTATUS[0]}
 count_cargo "$log/native"
 [ "$status" -eq 0 ] || finish 1
@@ -42,7 +44,7 @@ count_cargo "$log/native"
 layer "browser tests (wasm-bindgen-test, headless Chromium)"
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120 \
-  cargo test --target wasm32-unknown-unknown --test web 2>&1 | tee "$log/browser"
+  cargo test -p tintuc --features hydrate --target wasm32-unknown-unknown --test web 2>&1 | tee "$log/browser"
 status=${PIPESTATUS[0]}
 count_cargo "$log/browser"
 [ "$status" -eq 0 ] || finish 1

@@ -473,8 +473,8 @@ pub fn safe_href(href: &str) -> Option<&str> {
 }
 
 /// A manifest for tests: these section slugs (titled by their slugs), Hanoi time.
-#[cfg(test)]
-pub(crate) fn test_manifest(sections: &[&str], page_size: u32) -> Manifest {
+#[doc(hidden)]
+pub fn test_manifest(sections: &[&str], page_size: u32) -> Manifest {
     Manifest {
         format: FORMAT_VERSION,
         name: "Cổng".into(),

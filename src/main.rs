@@ -1,6 +1,9 @@
-//! The browser entry point: report panics to the console, then mount the app.
+//! The browser entry point: report panics to the console, then start the app.
 
 fn main() {
     console_error_panic_hook::set_once();
-    tintuc::mount();
+    // Built by trunk with `hydrate`; the native build of the crate (for the publisher) has no
+    // browser to start in.
+    #[cfg(feature = "hydrate")]
+    tintuc::start();
 }

@@ -114,5 +114,5 @@ fn files_for_link(site: &Site, event: &web_sys::Event) -> Vec<String> {
     if !same_site || same_page {
         return Vec::new();
     }
-    site.content_for(&url.pathname())
+    site.route(&url.pathname()).content_files()
 }

@@ -70,8 +70,12 @@ pub fn install() {
     let on_popstate =
         Closure::<dyn Fn()>::new(|| STATE.with_borrow_mut(|s| s.pending = Pending::Restore));
     let _ = window.add_event_listener_with_callback("scroll", on_scroll.as_ref().unchecked_ref());
-    let _ =
-        window.add_event_listener_with_callback("popstate", on_popstate.as_ref().unchecked_ref());
+    // Capture: heard before the router's own listener renders the page it returns to.
+    let _ = window.add_event_listener_with_callback_and_bool(
+        "popstate",
+        on_popstate.as_ref().unchecked_ref(),
+        true,
+    );
     // Both listen for the life of the page.
     on_scroll.forget();
     on_popstate.forget();
@@ -87,8 +91,8 @@ pub fn route_changed() {
 }
 
 /// False only while a followed link is opening a page at its top. The first page of a visit
-/// (perhaps a prerendered page being taken over) and back or forward keep the reader where they
-/// are, which may be far down a long list: such a page must be built whole at once.
+/// (rendered by the publisher, or by the app shell) and back or forward keep the reader where
+/// they are, which may be far down a long list: such a page must be built whole at once.
 pub fn keeps_position() -> bool {
     STATE.with_borrow(|s| s.pending != Pending::Fresh)
 }
@@ -96,15 +100,15 @@ pub fn keeps_position() -> bool {
 /// The page's content is on screen: scroll, focus the heading and announce the page's title,
 /// once the browser has laid the content out.
 ///
-/// On the first page of a visit it only swaps in the app for a prerendered page (see
-/// [`crate::reveal`]); focus and scroll stay where the reader has them.
+/// On the first page of a visit focus and scroll stay where the reader has them.
 pub fn page_ready() {
-    let pending = STATE.with_borrow(|s| s.pending);
     let Some(window) = web_sys::window() else {
         return;
     };
     let settle = Closure::once_into_js(move || {
-        crate::reveal();
+        // Read now, not when called: a page whose content is at hand (carried by the rendered
+        // page) can be ready before `popstate` has said that this is a return.
+        let pending = STATE.with_borrow(|s| s.pending);
         if pending == Pending::None {
             return;
         }

@@ -1,9 +1,10 @@
 //! The site as every page sees it: the manifest, the base path, and the links and times built
 //! from them. Provided once by the app; read with [`use_site`].
 
-use crate::content::{paths, Manifest, Section};
+use crate::content::{Manifest, Section};
 use crate::fetch::url_for;
 use crate::format::{self, Timestamp};
+use crate::route::Route;
 use std::sync::Arc;
 
 /// The loaded manifest and where the site lives.
@@ -31,22 +32,23 @@ impl Site {
         self.manifest.section(slug)
     }
 
+    /// The address of `route` on this site.
+    pub fn href(&self, route: &Route) -> String {
+        route.href(&self.base)
+    }
+
     /// The home page.
     pub fn home_href(&self) -> String {
-        self.base.to_string()
+        self.href(&Route::Home)
     }
 
     /// Page `page` of a section; page 1 is the section's own address.
     pub fn section_href(&self, section: &str, page: u32) -> String {
-        if page <= 1 {
-            url_for(&self.base, section)
-        } else {
-            url_for(&self.base, &format!("{section}/trang/{page}"))
-        }
+        self.href(&Route::section(section, page))
     }
 
     pub fn article_href(&self, section: &str, slug: &str) -> String {
-        url_for(&self.base, &format!("{section}/{slug}"))
+        self.href(&Route::article(section, slug))
     }
 
     /// An image or file named in content: absolute URLs as they are, others from the base.
@@ -82,29 +84,34 @@ impl Site {
         format::machine(at, self.manifest.timezone)
     }
 
-    /// The content files the page at `path` (the path of an address on this site) loads, in
-    /// the order it asks for them; none for an address that names no page here. The app starts
-    /// them early when a reader is about to open a link, and prerendered pages list them for
-    /// their loader.
-    pub fn content_for(&self, path: &str) -> Vec<String> {
+    /// The page at `path`, the path of an address (base included); not found for an address
+    /// outside the site's base or naming a section the manifest does not have.
+    pub fn route(&self, path: &str) -> Route {
         let root = self.base.trim_end_matches('/');
-        let Some(rest) = path
+        match path
             .strip_prefix(root)
             .filter(|rest| rest.is_empty() || rest.starts_with('/'))
-        else {
-            return Vec::new();
-        };
-        let segments: Vec<&str> = rest.split('/').filter(|s| !s.is_empty()).collect();
-        match segments.as_slice() {
-            [] => vec![paths::HOME.to_string()],
-            [section, ..] if self.section(section).is_none() => Vec::new(),
-            [section] => vec![paths::section_page(section, 1)],
-            [section, "trang", page] => match page.parse::<u32>() {
-                Ok(page) if page >= 1 => vec![paths::section_page(section, page)],
-                _ => Vec::new(),
-            },
-            [section, article] => vec![paths::article(article), paths::section_page(section, 1)],
-            _ => Vec::new(),
+        {
+            Some(rest) => Route::parse(rest, |slug| self.section(slug).is_some()),
+            None => Route::NotFound,
+        }
+    }
+
+    /// The site's base path, ending with `/`.
+    pub fn base(&self) -> &str {
+        &self.base
+    }
+
+    /// `href` (an address on this site) as an absolute URL, when the manifest gives the site's
+    /// public address; as it is otherwise.
+    pub fn absolute(&self, href: &str) -> String {
+        match &self.manifest.url {
+            Some(url) => format!(
+                "{}/{}",
+                url.trim_end_matches('/'),
+                href.trim_start_matches('/')
+            ),
+            None => href.to_string(),
         }
     }
 
@@ -161,35 +168,19 @@ mod tests {
     }
 
     #[test]
-    fn knows_which_files_each_address_loads() {
+    fn finds_the_page_each_address_names_below_the_base() {
         let site = |base| Site::new(crate::content::test_manifest(&["chinh-tri"], 10), base);
         for (base, prefix) in [("/", ""), ("/tin/", "/tin")] {
             let s = site(base);
-            let files = |path: &str| s.content_for(&format!("{prefix}{path}"));
-            assert_eq!(files("/"), ["content/home.json"]);
-            assert_eq!(files(""), ["content/home.json"]);
-            assert_eq!(files("/chinh-tri"), ["content/sections/chinh-tri/1.json"]);
-            assert_eq!(files("/chinh-tri/"), ["content/sections/chinh-tri/1.json"]);
-            assert_eq!(
-                files("/chinh-tri/trang/3"),
-                ["content/sections/chinh-tri/3.json"]
-            );
-            assert_eq!(
-                files("/chinh-tri/bai-mot"),
-                [
-                    "content/articles/bai-mot.json",
-                    "content/sections/chinh-tri/1.json"
-                ]
-            );
-            // Not pages of this site: nothing to load.
-            assert!(files("/khong-co").is_empty());
-            assert!(files("/khong-co/bai").is_empty());
-            assert!(files("/chinh-tri/trang/0").is_empty());
-            assert!(files("/chinh-tri/trang/x").is_empty());
-            assert!(files("/chinh-tri/bai/thua").is_empty());
+            let route = |path: &str| s.route(&format!("{prefix}{path}"));
+            assert_eq!(route("/"), Route::Home);
+            assert_eq!(route(""), Route::Home);
+            assert_eq!(route("/chinh-tri/trang/3"), Route::section("chinh-tri", 3));
+            assert_eq!(route("/chinh-tri/bai"), Route::article("chinh-tri", "bai"));
+            assert_eq!(route("/khong-co"), Route::NotFound);
         }
-        assert!(site("/tin/").content_for("/khac/chinh-tri").is_empty());
-        assert!(site("/tin/").content_for("/tinh/chinh-tri").is_empty());
+        assert_eq!(site("/tin/").route("/khac/chinh-tri"), Route::NotFound);
+        assert_eq!(site("/tin/").route("/tinh/chinh-tri"), Route::NotFound);
     }
 
     #[test]

@@ -23,8 +23,8 @@ pub fn LoadingBlock(
 /// What failed, in words, with a button that tries again.
 #[component]
 pub fn ErrorPanel(error: FetchError, retry: impl Fn() + Send + Sync + 'static) -> impl IntoView {
-    // The reader must see the failure and the retry, even over a prerendered page.
-    crate::route_focus::page_ready();
+    // The failure takes the place of the page: focus and announcement go to it as to a page.
+    Effect::new(|_| crate::route_focus::page_ready());
     view! {
         <div class="error-panel" role="alert" data-testid="error">
             <h2 class="error-panel__title">{strings::LOAD_FAILED}</h2>

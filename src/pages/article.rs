@@ -1,61 +1,52 @@
 //! The article page: breadcrumb, section header, title, meta line, lead, body, other news.
 
-use super::{show_loaded, NotFoundPage};
+use super::{show_loaded, NotFoundPage, Page, PageMeta};
 use crate::components::article_body::ArticleBody;
 use crate::components::article_list::ArticleList;
 use crate::components::meta_line::MetaLine;
 use crate::components::reading_tools::{DisplayControls, ShareButton};
-use crate::content::{paths, Article, SectionPage as SectionIndex};
+use crate::content::{Article, SectionPage as SectionIndex};
 use crate::fetch::content_resource;
-use crate::head::set_page_meta;
+use crate::route::Route;
 use crate::site::use_site;
 use crate::strings;
 use crate::views::browser::use_views;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 /// How many other articles of the section the page links to.
 const OTHER_NEWS: usize = 6;
 
-/// `/<section>/<article>`
+/// An article of `section` (see [`Route::Article`]).
 #[component]
-pub fn ArticlePage() -> impl IntoView {
+pub fn ArticlePage(section: String, slug: String) -> impl IntoView {
     let site = use_site();
     let views = use_views();
-    let params = use_params_map();
-    let section = Memo::new(move |_| {
-        params
-            .read()
-            .get("section")
-            .filter(|s| site.section(s).is_some())
-    });
-    let slug = Memo::new(move |_| params.read().get("article"));
-    let article = content_resource::<Article>(move || {
-        section.get()?;
-        slug.get().map(|slug| paths::article(&slug))
-    });
-    let others =
-        content_resource::<SectionIndex>(move || section.get().map(|s| paths::section_page(&s, 1)));
+    let mut files = Route::article(&section, &slug).content_files().into_iter();
+    let (article_file, others_file) = (files.next(), files.next());
+    let article = content_resource::<Article>(move || article_file.clone());
+    let others = content_resource::<SectionIndex>(move || others_file.clone());
 
     // A view counts once the article is on the page.
     Effect::new(move |_| {
-        if let Some(Ok(article)) = article.get() {
-            views.record(&article.slug);
-        }
+        article.with(|article| {
+            if let Some(Ok(article)) = article {
+                views.record(&article.slug);
+            }
+        })
     });
 
     show_loaded(article, 14, move |article| {
         // An article is only at its own section's address.
-        if Some(&article.section) != section.get_untracked().as_ref() {
+        if article.section != section {
             return view! { <NotFoundPage /> }.into_any();
         }
+        let slug = slug.clone();
         let other_news = move || {
-            let slug = slug.get_untracked();
             others.get().and_then(Result::ok).map(|index| {
                 let list: Vec<_> = index
                     .articles
                     .into_iter()
-                    .filter(|s| Some(&s.slug) != slug.as_ref())
+                    .filter(|s| s.slug != slug)
                     .take(OTHER_NEWS)
                     .collect();
                 (!list.is_empty()).then(|| {
@@ -69,8 +60,10 @@ pub fn ArticlePage() -> impl IntoView {
             })
         };
         view! {
-            <ArticleView article />
-            {other_news}
+            <Page meta=PageMeta::article(&site, &article)>
+                <ArticleView article />
+                {other_news}
+            </Page>
         }
         .into_any()
     })
@@ -86,11 +79,14 @@ pub fn ArticleView(article: Article) -> impl IntoView {
         .map(|s| s.title.clone())
         .unwrap_or_default();
     let section_href = site.section_href(&article.section, 1);
-    set_page_meta(&site.title(&article.title), &article.lead);
-    crate::route_focus::page_ready();
-    let address = web_sys::window()
-        .and_then(|w| w.location().href().ok())
-        .unwrap_or_default();
+    // The address a printed copy names: the site's public one where the manifest gives it,
+    // then the one in the reader's address bar, once the page runs in a browser.
+    let address = RwSignal::new(site.absolute(&site.article_href(&article.section, &article.slug)));
+    Effect::new(move |_| {
+        if let Some(href) = web_sys::window().and_then(|w| w.location().href().ok()) {
+            address.set(href);
+        }
+    });
     let source = article.source.clone().map(|source| {
         let link = source.url.as_deref().and_then(|u| site.content_href(u));
         view! {
@@ -127,7 +123,7 @@ pub fn ArticleView(article: Article) -> impl IntoView {
             <ArticleBody blocks=article.body.clone() />
             {author}
             {source}
-            <p class="print-url">{strings::PRINTED_FROM} " " {address}</p>
+            <p class="print-url">{strings::PRINTED_FROM} " " {move || address.get()}</p>
         </article>
     }
 }

@@ -1,11 +1,11 @@
 //! The home page: the lead story, the latest news, each section's latest, and "Xem nhiều".
 
-use super::show_loaded;
+use super::{show_loaded, Page, PageMeta};
 use crate::components::article_list::{excerpt, ArticleList};
 use crate::components::view_count::ViewCount;
-use crate::content::{paths, HomeIndex, Summary};
+use crate::content::{HomeIndex, Summary};
 use crate::fetch::content_resource;
-use crate::head::set_page_meta;
+use crate::route::Route;
 use crate::site::use_site;
 use crate::strings;
 use crate::views::browser::use_views;
@@ -14,8 +14,11 @@ use leptos::prelude::*;
 /// `/`
 #[component]
 pub fn HomePage() -> impl IntoView {
-    let home = content_resource::<HomeIndex>(|| Some(paths::HOME.to_string()));
-    show_loaded(home, 16, |home| view! { <HomeView home /> })
+    let site = use_site();
+    let home = content_resource::<HomeIndex>(|| Route::Home.content_files().into_iter().next());
+    show_loaded(home, 16, move |home| {
+        view! { <Page meta=PageMeta::home(&site)><HomeView home /></Page> }
+    })
 }
 
 /// The home page once its index is in.
@@ -23,8 +26,6 @@ pub fn HomePage() -> impl IntoView {
 pub fn HomeView(home: HomeIndex) -> impl IntoView {
     let site = use_site();
     let views = use_views();
-    set_page_meta(&site.title(""), &site.manifest().description);
-    crate::route_focus::page_ready();
     let lead = home.latest.first().cloned();
     let latest: Vec<Summary> = home.latest.iter().skip(1).cloned().collect();
     let candidates = most_viewed_candidates(&home);

@@ -1,6 +1,6 @@
 //! The page for an address the site does not have.
 
-use crate::head::set_page_meta;
+use super::{Page, PageMeta};
 use crate::site::use_site;
 use crate::strings;
 use leptos::prelude::*;
@@ -9,16 +9,13 @@ use leptos::prelude::*;
 #[component]
 pub fn NotFoundPage() -> impl IntoView {
     let site = use_site();
-    set_page_meta(
-        &site.title(strings::NOT_FOUND_TITLE),
-        strings::NOT_FOUND_TEXT,
-    );
-    crate::route_focus::page_ready();
     view! {
-        <section class="not-found" data-testid="not-found">
-            <h1 class="page-title">{strings::NOT_FOUND_TITLE}</h1>
-            <p>{strings::NOT_FOUND_TEXT}</p>
-            <p><a class="button" href=site.home_href()>{strings::BACK_HOME}</a></p>
-        </section>
+        <Page meta=PageMeta::not_found(&site)>
+            <section class="not-found" data-testid="not-found">
+                <h1 class="page-title">{strings::NOT_FOUND_TITLE}</h1>
+                <p>{strings::NOT_FOUND_TEXT}</p>
+                <p><a class="button" href=site.home_href()>{strings::BACK_HOME}</a></p>
+            </section>
+        </Page>
     }
 }

@@ -37,26 +37,56 @@ impl Store for LocalStore {
 }
 
 /// The site's view counts: what pages read and record through. Copy it freely.
+///
+/// It starts empty, as the publisher renders every page (counts are the published baselines),
+/// and reads this browser's history once the page is running, so a hydrated page matches what
+/// was rendered and then shows the reader's own counts.
 #[derive(Clone, Copy)]
 pub struct Views {
     log: RwSignal<ViewLog>,
     in_memory: RwSignal<bool>,
-    counter: StoredValue<Counter<LocalStore>, LocalStorage>,
-    endpoint: StoredValue<Option<String>>,
+    counter: StoredValue<Option<Counter<LocalStore>>, LocalStorage>,
+    settings: StoredValue<ViewSettings>,
 }
 
 impl Views {
-    /// Starts counting with the site's settings, and listens for other tabs' changes.
+    /// Starts counting with the site's settings: in the browser, once the page is on screen, it
+    /// reads the history and listens for other tabs' changes.
     pub fn new(settings: &ViewSettings) -> Self {
-        let counter = Counter::new(LocalStore, settings.window_minutes, settings.max_entries);
         let views = Self {
-            log: RwSignal::new(counter.log().clone()),
-            in_memory: RwSignal::new(counter.in_memory()),
-            counter: StoredValue::new_local(counter),
-            endpoint: StoredValue::new(settings.endpoint.clone()),
+            log: RwSignal::new(ViewLog::default()),
+            in_memory: RwSignal::new(false),
+            counter: StoredValue::new_local(None),
+            settings: StoredValue::new(settings.clone()),
         };
-        views.listen_to_other_tabs();
+        Effect::new(move |_| {
+            views.with_counter(|_| ());
+            views.listen_to_other_tabs();
+        });
         views
+    }
+
+    /// Runs `change` on the counter, reading the history first if not yet done, and shows
+    /// what it leaves.
+    fn with_counter<R>(&self, change: impl FnOnce(&mut Counter<LocalStore>) -> R) -> Option<R> {
+        let settings = self.settings.get_value();
+        let outcome = self.counter.try_update_value(|slot| {
+            let counter = slot.get_or_insert_with(|| {
+                Counter::new(LocalStore, settings.window_minutes, settings.max_entries)
+            });
+            let result = change(counter);
+            (result, counter.log().clone(), counter.in_memory())
+        });
+        outcome.map(|(result, log, in_memory)| {
+            // Only a change notifies: a reader with no history keeps the page as rendered.
+            if self.log.with_untracked(|shown| *shown != log) {
+                self.log.set(log);
+            }
+            if self.in_memory.get_untracked() != in_memory {
+                self.in_memory.set(in_memory);
+            }
+            result
+        })
     }
 
     /// The count to show: the publisher's `baseline` plus this browser's views. Reactive.
@@ -67,23 +97,14 @@ impl Views {
     /// Records that the reader has been shown `slug`, once per window.
     pub fn record(&self, slug: &str) {
         let now = js_sys::Date::now() as i64;
-        let outcome = self.counter.try_update_value(|c| {
-            let counted = c.record(slug, now);
-            (counted, c.log().clone(), c.in_memory())
-        });
-        if let Some((counted, log, in_memory)) = outcome {
-            self.log.set(log);
-            self.in_memory.set(in_memory);
-            if counted {
-                self.report(slug);
-            }
+        if self.with_counter(|c| c.record(slug, now)) == Some(true) {
+            self.report(slug);
         }
     }
 
     /// Forgets this browser's views.
     pub fn clear(&self) {
-        self.counter.update_value(|c| c.clear());
-        self.log.set(ViewLog::default());
+        self.with_counter(|c| c.clear());
     }
 
     /// True when storage refused and this visit's views are kept in memory only.
@@ -95,19 +116,14 @@ impl Views {
         let handle = window_event_listener(leptos::ev::storage, move |event| {
             // A null key means the other tab cleared all storage.
             if event.key().is_none_or(|key| key == STORAGE_KEY) {
-                if let Some(log) = self.counter.try_update_value(|c| {
-                    c.reload();
-                    c.log().clone()
-                }) {
-                    self.log.set(log);
-                }
+                self.with_counter(|c| c.reload());
             }
         });
         on_cleanup(move || handle.remove());
     }
 
     fn report(&self, slug: &str) {
-        let Some(endpoint) = self.endpoint.get_value() else {
+        let Some(endpoint) = self.settings.with_value(|s| s.endpoint.clone()) else {
             return;
         };
         let Some(window) = web_sys::window() else {

@@ -188,8 +188,10 @@ for (const device of DEVICES) {
     it("says which file failed on a network error and recovers with retry", async () => {
       const context = await newContext(browser, device);
       const page = await newPage(context);
+      // A rendered page carries its own content: the failure comes with the next page's.
+      await page.goto("/kinh-te");
       await page.route("**/content/home.json", (route) => route.abort("internetdisconnected"));
-      await page.goto("/");
+      await openSection(page, "Trang chủ");
       const alert = page.getByRole("alert");
       await alert.waitFor();
       assert.match(await alert.textContent(), /content\/home\.json/);
@@ -210,16 +212,17 @@ for (const device of DEVICES) {
     it("explains malformed JSON and an HTTP error without breaking the page", async () => {
       const context = await newContext(browser, device);
       const page = await newPage(context);
+      await page.goto("/kinh-te");
       await page.route("**/content/articles/*.json", (route) => route.fulfill({ status: 200, contentType: "application/json", body: '{"slug": "x",\n "title": }' }));
-      await page.goto(SEED_PATH);
+      await page.locator(".section-page .article-item__title a").first().click();
       await page.getByRole("alert").waitFor();
       assert.match(await page.getByRole("alert").textContent(), /dòng 2, cột/);
       await page.unroute("**/content/articles/*.json");
-      await page.route("**/content/sections/kinh-te/1.json", (route) => route.fulfill({ status: 503, body: "busy" }));
-      await openSection(page, "Kinh tế");
+      await page.route("**/content/sections/chinh-tri/1.json", (route) => route.fulfill({ status: 503, body: "busy" }));
+      await openSection(page, "Chính trị");
       await page.getByRole("alert").waitFor();
       assert.match(await page.getByRole("alert").textContent(), /HTTP 503/);
-      assert.equal(await heading(page), "Kinh tế");
+      assert.equal(await heading(page), "Chính trị");
       noPageErrors(context);
       await context.close();
     });
@@ -228,7 +231,8 @@ for (const device of DEVICES) {
       const context = await newContext(browser, device);
       const page = await newPage(context);
       await page.route("**/content/site.json", (route) => route.fulfill({ status: 200, contentType: "application/json", body: '{"format": 99}' }));
-      await page.goto("/");
+      // The app shell (an address with no rendered page) is where the app reads the manifest.
+      await page.goto("/kinh-te/bai-chua-co");
       await page.getByRole("alert").waitFor();
       assert.match(await page.getByRole("alert").textContent(), /phiên bản 99/);
       noPageErrors(context);

@@ -36,8 +36,8 @@ export async function newContext(browser, device, options = {}) {
   return context;
 }
 
-/** A page whose goto and reload also wait for the app to take over, as a reader's next click
- *  would otherwise race the swap of a prerendered page; `{ appReady: false }` opts out. */
+/** A page whose goto and reload also wait for the app to run, as a reader's next click would
+ *  otherwise reach a rendered page not yet hydrated; `{ appReady: false }` opts out. */
 export async function newPage(context) {
   const page = await context.newPage();
   page.on("pageerror", (e) => context.pageErrors.push(String(e)));
@@ -53,9 +53,10 @@ export async function newPage(context) {
   return page;
 }
 
-/** Waits until the app has taken over from the loading shell or the prerendered page. */
+/** Waits until the app runs: it has hydrated the rendered page, or replaced the loading shell
+ *  (src/lib.rs, RUNNING). */
 export async function appReady(page) {
-  await page.waitForFunction(() => !document.getElementById("app-shell") && document.getElementById("app") && !document.getElementById("app").hidden);
+  await page.waitForFunction(() => document.getElementById("app")?.hasAttribute("data-running"));
 }
 
 /** The text of the page's one `h1`, once the app has put it there. */

@@ -4,8 +4,8 @@
 //! them into the section pages and the home index with [`build_indexes`]. [`check`] is what the
 //! tests and `tintuc-content check` run over a whole tree before it is published.
 
-use crate::content::{paths, Article, HomeIndex, Manifest, SectionPage, Summary, FORMAT_VERSION};
 use std::collections::{BTreeMap, BTreeSet};
+use tintuc::content::{paths, Article, HomeIndex, Manifest, SectionPage, Summary, FORMAT_VERSION};
 
 /// How many articles the home page lists in each of its blocks.
 pub const HOME_LATEST: usize = 8;
@@ -296,9 +296,9 @@ pub fn fold_vietnamese(ch: char) -> char {
 #[cfg(not(target_arch = "wasm32"))]
 pub mod disk {
     use super::{build_indexes, IndexFile, Tree};
-    use crate::content::{paths, Article, Manifest};
     use serde::de::DeserializeOwned;
     use std::path::Path;
+    use tintuc::content::{paths, Article, Manifest};
 
     fn read<T: DeserializeOwned>(root: &Path, rel: &str, problems: &mut Vec<String>) -> Option<T> {
         let text = match std::fs::read_to_string(root.join(rel)) {
@@ -308,7 +308,7 @@ pub mod disk {
                 return None;
             }
         };
-        match crate::fetch::decode(rel, &text) {
+        match tintuc::fetch::decode(rel, &text) {
             Ok(value) => Some(value),
             Err(e) => {
                 problems.push(format!("{rel}: {e}"));
@@ -376,7 +376,7 @@ pub mod disk {
                 let number = name.trim_end_matches(".json").parse::<u32>();
                 match (
                     number,
-                    read::<crate::content::SectionPage>(root, &rel, &mut problems),
+                    read::<tintuc::content::SectionPage>(root, &rel, &mut problems),
                 ) {
                     (Ok(number), Some(page)) => {
                         tree.pages.insert((section.clone(), number), page);
@@ -415,10 +415,10 @@ pub mod disk {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::format::Timestamp;
+    use tintuc::format::Timestamp;
 
     fn manifest(page_size: u32) -> Manifest {
-        crate::content::test_manifest(&["thoi-su", "kinh-te"], page_size)
+        tintuc::content::test_manifest(&["thoi-su", "kinh-te"], page_size)
     }
 
     fn article(slug: &str, section: &str, minute: i64, views: u64) -> Article {

@@ -3,14 +3,14 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::path::Path;
-use tintuc::catalog::{build_indexes, check, disk, IndexFile};
 use tintuc::content::{paths, Block};
 use tintuc::format;
+use tintuc_publisher::catalog::{build_indexes, check, disk, IndexFile};
 
 const SEED_SLUG: &str = "dai-hoi-dai-bieu-quan-dong-da-lan-thu-xxviii-nhiem-ky-2020-2025";
 
 fn public() -> &'static Path {
-    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/public"))
+    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../public"))
 }
 
 #[test]
@@ -73,7 +73,7 @@ fn the_sample_site_has_six_sections_of_three_pages_or_more() {
 /// The seed page's text, as it was taken, split into paragraphs.
 fn seed_paragraphs() -> Vec<String> {
     let text = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/seed.txt"),
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/seed.txt"),
     )
     .unwrap();
     text.split("\n\n")

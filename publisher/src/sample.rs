@@ -4,8 +4,8 @@
 //! from here; every article it makes is marked `sample`.
 
 use crate::catalog::slugify;
-use crate::content::{Article, Block, RichText, Section};
-use crate::format::{Timestamp, UtcOffset};
+use tintuc::content::{Article, Block, RichText, Section};
+use tintuc::format::{Timestamp, UtcOffset};
 
 /// A small deterministic generator (SplitMix64), so the same seed always gives the same tree.
 pub struct Rng(u64);

@@ -1,0 +1,34 @@
+//! What can stop the publisher's tool, each naming the file or the argument at fault.
+
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, thiserror::Error)]
+pub enum PublishError {
+    /// A file or folder could not be read or written.
+    #[error("{}: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    /// The content tree has problems; each line names its file.
+    #[error("{}", .0.join("\n"))]
+    Content(Vec<String>),
+    /// The app shell or a page could not be made into a published page.
+    #[error("{0}")]
+    Template(String),
+    /// The command line does not say what to do.
+    #[error("{0}\n{USAGE}")]
+    Usage(String),
+}
+
+impl PublishError {
+    pub fn io(path: &Path, source: std::io::Error) -> Self {
+        PublishError::Io {
+            path: path.to_path_buf(),
+            source,
+        }
+    }
+}
+
+pub const USAGE: &str = "usage: tintuc-content index [DIR] | check [DIR] | generate DIR --per-section N [--seed S] [--page-size P] | render DIST [PUBLIC_URL]";

@@ -1,0 +1,342 @@
+//! The release folder's pages: every page of the site (home, each section page, each article)
+//! rendered by the app's own components, with the content files the page shows carried in it, so
+//! that the browser hydrates the page instead of building it again.
+//!
+//! What is not the components' is written here: the document head (title, description, Open
+//! Graph, canonical address, JSON-LD) and the page's place in the app shell (`404.html`, which
+//! trunk built and which stays the page for every address without a file of its own).
+
+use crate::catalog::{disk, Tree};
+use crate::error::PublishError;
+use any_spawner::{CustomExecutor, Executor, PinnedFuture, PinnedLocalFuture};
+use hydration_context::SsrSharedContext;
+use leptos::prelude::*;
+use leptos::tachys::view::RenderHtml;
+use leptos_router::location::RequestUrl;
+use std::path::Path;
+use std::sync::Arc;
+use tintuc::content::{paths, Article, Manifest};
+use tintuc::fetch::embedded::DATA_ID;
+use tintuc::fetch::PageData;
+use tintuc::format;
+use tintuc::pages::PageMeta;
+use tintuc::route::Route;
+use tintuc::site::Site;
+use tintuc::{App, APP_ROOT_ID, RENDERED_PATH};
+
+/// Where the loading shell starts and ends in the app shell; a rendered page replaces it.
+const SHELL_START: &str = "<div id=\"app-shell\">";
+const SHELL_END: &str = "<!-- /app-shell --></div>";
+
+/// Text escaped for HTML content and attribute values.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for ch in text.chars() {
+        match ch {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(ch),
+        }
+    }
+    out
+}
+
+/// Every page of the site whose content is in `tree`, in a stable order.
+pub fn routes(tree: &Tree) -> Vec<Route> {
+    let mut routes = Vec::with_capacity(1 + tree.pages.len() + tree.articles.len());
+    if tree.home.is_some() {
+        routes.push(Route::Home);
+    }
+    let known = |slug: &str| {
+        tree.manifest
+            .as_ref()
+            .is_some_and(|m| m.section(slug).is_some())
+    };
+    routes.extend(
+        tree.pages
+            .keys()
+            .filter(|(section, _)| known(section))
+            .map(|(section, page)| Route::section(section, *page)),
+    );
+    routes.extend(
+        tree.articles
+            .values()
+            .filter(|a| known(&a.section))
+            .map(|a| Route::article(&a.section, &a.slug)),
+    );
+    routes
+}
+
+/// Writes every page under `dist` (the release folder: trunk's build, with `404.html` and the
+/// content files); the home page becomes `index.html`. Returns how many pages it wrote.
+pub fn write_all(dist: &Path, base: &str) -> Result<usize, PublishError> {
+    let shell_path = dist.join("404.html");
+    let template =
+        std::fs::read_to_string(&shell_path).map_err(|e| PublishError::io(&shell_path, e))?;
+    let (tree, problems) = disk::load_tree(dist);
+    if !problems.is_empty() {
+        return Err(PublishError::Content(problems));
+    }
+    let manifest = tree
+        .manifest
+        .clone()
+        .ok_or_else(|| PublishError::Content(vec![format!("{}: missing", paths::MANIFEST)]))?;
+    let renderer = Renderer::new(&template, dist, manifest, base)?;
+    let routes = routes(&tree);
+    for route in &routes {
+        let Some(file) = route.file() else { continue };
+        let html = renderer.page(route, &tree)?;
+        let path = dist.join(file);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| PublishError::io(parent, e))?;
+        }
+        std::fs::write(&path, html).map_err(|e| PublishError::io(&path, e))?;
+    }
+    Ok(routes.len())
+}
+
+/// Renders pages of one site into its app shell.
+pub struct Renderer<'a> {
+    template: &'a str,
+    dist: &'a Path,
+    site: Site,
+}
+
+impl<'a> Renderer<'a> {
+    /// `template` is the app shell's HTML; content files are read below `dist`.
+    pub fn new(
+        template: &'a str,
+        dist: &'a Path,
+        manifest: Manifest,
+        base: &str,
+    ) -> Result<Self, PublishError> {
+        if !template.contains(SHELL_START) || !template.contains(SHELL_END) {
+            return Err(PublishError::Template(
+                "404.html has no loading shell (<div id=\"app-shell\"> … <!-- /app-shell --></div>)"
+                    .into(),
+            ));
+        }
+        // Rendering needs no executor (nothing it shows waits), but the reactive system spawns
+        // the browser's requests as tasks: here they are dropped unrun.
+        let _ = Executor::init_custom_executor(NoTasks);
+        Ok(Self {
+            template,
+            dist,
+            site: Site::new(manifest, tintuc::fetch::normalise_base(base)),
+        })
+    }
+
+    /// The content files `route`'s page shows, read from the release folder.
+    fn data(&self, route: &Route) -> Result<PageData, PublishError> {
+        let files = std::iter::once(paths::MANIFEST.to_string()).chain(route.content_files());
+        let mut data = Vec::new();
+        for rel in files {
+            let path = self.dist.join(&rel);
+            let text = std::fs::read_to_string(&path).map_err(|e| PublishError::io(&path, e))?;
+            data.push((rel, text));
+        }
+        Ok(PageData::new(data))
+    }
+
+    /// The body of `route`'s page, as the app renders it at its address.
+    pub fn body(&self, route: &Route, data: PageData) -> String {
+        let href = self.site.href(route);
+        let base = self.site.base().to_string();
+        let owner = Owner::new_root(Some(Arc::new(SsrSharedContext::new())));
+        let html = owner.with(|| {
+            provide_context(RequestUrl::new(&href));
+            provide_context(data);
+            view! { <App base /> }.to_html()
+        });
+        // Thousands of pages are rendered in one process: each page's reactive graph goes.
+        owner.unset_with_forced_cleanup();
+        html
+    }
+
+    /// The whole HTML document of `route`'s page.
+    pub fn page(&self, route: &Route, tree: &Tree) -> Result<String, PublishError> {
+        let data = self.data(route)?;
+        let body = self.body(route, data.clone());
+        let href = self.site.href(route);
+        // A page whose content failed to render must not be published as if it were the page.
+        if body.contains("data-testid=\"error\"") || body.contains("data-testid=\"loading\"") {
+            return Err(PublishError::Template(format!(
+                "{href}: the page did not render its content"
+            )));
+        }
+        let (meta, head) = self.head(route, tree, &href);
+        let mut html = replace_between(self.template, "<title>", "</title>", &escape(&meta.title));
+        html = replace_between(
+            &html,
+            "<meta name=\"description\" content=\"",
+            "\"",
+            &escape(&meta.description),
+        );
+        // The app's script and wasm are fetched by the page's loader after the first paint;
+        // preloading them, or the manifest it carries already, would only compete with the story.
+        html = drop_links(&html, |tag| {
+            tag.contains("rel=\"modulepreload\"") || tag.contains("as=\"fetch\"")
+        });
+        html = html.replacen("</head>", &format!("{head}</head>"), 1);
+        let start = html.find(SHELL_START).unwrap_or(0);
+        let end = html[start..]
+            .find(SHELL_END)
+            .map_or(start, |i| start + i + SHELL_END.len());
+        let app = format!(
+            "<div id=\"{APP_ROOT_ID}\" {RENDERED_PATH}=\"{path}\">{body}</div>\n    \
+             <script type=\"application/json\" id=\"{DATA_ID}\">{data}</script>",
+            path = escape(&href),
+            data = data.to_script_text(),
+        );
+        Ok(format!("{}{app}{}", &html[..start], &html[end..]))
+    }
+
+    /// The page's name and description, and the head tags beyond the title and description.
+    fn head(&self, route: &Route, tree: &Tree, href: &str) -> (PageMeta, String) {
+        let site = &self.site;
+        let manifest = site.manifest();
+        let (meta, kind, article) = match route {
+            Route::Section { section, page } => {
+                let meta = manifest
+                    .section(section)
+                    .map(|s| PageMeta::section(site, s, *page))
+                    .unwrap_or_else(|| PageMeta::not_found(site));
+                (meta, "website", None)
+            }
+            Route::Article { slug, .. } => match tree.articles.get(slug) {
+                Some(article) => (PageMeta::article(site, article), "article", Some(article)),
+                None => (PageMeta::not_found(site), "website", None),
+            },
+            Route::Home | Route::NotFound => (PageMeta::home(site), "website", None),
+        };
+        let mut head = String::new();
+        // Canonical and og:url must be absolute, so they need the site's public address.
+        if manifest.url.is_some() {
+            let canonical = escape(&site.absolute(href));
+            head.push_str(&format!(
+                "<link rel=\"canonical\" href=\"{canonical}\" />\n    <meta property=\"og:url\" content=\"{canonical}\" />\n    "
+            ));
+        }
+        head.push_str(&format!(
+            "<meta property=\"og:type\" content=\"{kind}\" />\n    <meta property=\"og:site_name\" content=\"{}\" />\n    \
+             <meta property=\"og:title\" content=\"{}\" />\n    <meta property=\"og:description\" content=\"{}\" />\n    \
+             <meta property=\"og:locale\" content=\"vi_VN\" />\n    ",
+            escape(&manifest.name),
+            escape(&meta.heading),
+            escape(&meta.description),
+        ));
+        if let Some(article) = article {
+            head.push_str(&self.article_head(article, href));
+        }
+        (meta, head)
+    }
+
+    /// The publication time and the NewsArticle description search engines read.
+    fn article_head(&self, article: &Article, href: &str) -> String {
+        let manifest = self.site.manifest();
+        let published = format::machine(article.published, manifest.timezone);
+        let ld = serde_json::json!({
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": article.title,
+            "description": article.lead,
+            "datePublished": published,
+            "dateModified": format::machine(article.updated.unwrap_or(article.published), manifest.timezone),
+            "articleSection": manifest.section(&article.section).map(|s| s.title.clone()),
+            "inLanguage": manifest.language,
+            "mainEntityOfPage": self.site.absolute(href),
+            "publisher": { "@type": "Organization", "name": manifest.name },
+        });
+        // `<` is escaped so that no text in the article can end the script element early.
+        let ld = ld.to_string().replace('<', "\\u003c");
+        format!(
+            "<meta property=\"article:published_time\" content=\"{published}\" />\n    \
+             <script type=\"application/ld+json\">{ld}</script>\n  "
+        )
+    }
+}
+
+/// An executor that drops what it is given: rendering a page runs no task.
+struct NoTasks;
+
+impl CustomExecutor for NoTasks {
+    fn spawn(&self, _: PinnedFuture<()>) {}
+    fn spawn_local(&self, _: PinnedLocalFuture<()>) {}
+    fn poll_local(&self) {}
+}
+
+/// `html` without the `<link>` tags that `unwanted` picks.
+fn drop_links(html: &str, unwanted: impl Fn(&str) -> bool) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(i) = rest.find("<link") {
+        let Some(len) = rest[i..].find('>').map(|j| j + 1) else {
+            break;
+        };
+        let tag = &rest[i..i + len];
+        out.push_str(&rest[..i]);
+        if !unwanted(tag) {
+            out.push_str(tag);
+        }
+        rest = &rest[i + len..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// `text` with what lies between the first `start` and the next `end` after it replaced.
+fn replace_between(text: &str, start: &str, end: &str, with: &str) -> String {
+    let Some(i) = text.find(start) else {
+        return text.to_string();
+    };
+    let from = i + start.len();
+    let Some(j) = text[from..].find(end) else {
+        return text.to_string();
+    };
+    format!("{}{with}{}", &text[..from], &text[from + j..])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_everything_that_could_become_markup() {
+        assert_eq!(
+            escape("<b>\"A&B\"</b> 'x'"),
+            "&lt;b&gt;&quot;A&amp;B&quot;&lt;/b&gt; &#39;x&#39;"
+        );
+        assert_eq!(escape("Đống Đa"), "Đống Đa");
+    }
+
+    #[test]
+    fn drops_only_the_links_it_is_asked_to() {
+        assert_eq!(
+            drop_links(
+                "<link rel=\"a\"><link rel=\"modulepreload\" href=\"x\"></head>",
+                |tag| tag.contains("modulepreload")
+            ),
+            "<link rel=\"a\"></head>"
+        );
+    }
+
+    #[test]
+    fn replaces_only_between_the_markers() {
+        assert_eq!(
+            replace_between(
+                "<title>Old</title><title>B</title>",
+                "<title>",
+                "</title>",
+                "New"
+            ),
+            "<title>New</title><title>B</title>"
+        );
+        assert_eq!(
+            replace_between("no markers", "<x>", "</x>", "y"),
+            "no markers"
+        );
+    }
+}
