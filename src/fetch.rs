@@ -5,6 +5,9 @@
 //! same build works at the root of a host or under a sub-path. The HTTP status is checked before
 //! the body is decoded.
 
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
 mod early;
 pub mod embedded;
 mod error;
@@ -46,33 +49,44 @@ pub fn normalise_base(path: &str) -> String {
 }
 
 /// The response to `path`: from its early request if there is one, else from a new request.
+///
+/// Called through web-sys, not a wrapper: a failed request's reason is only ever mapped to a
+/// [`FetchError`], never converted (an abort's reason can be any value, even an event).
 async fn send(
     path: &str,
     abort: Option<&web_sys::AbortSignal>,
-) -> Result<gloo_net::http::Response, FetchError> {
-    let Some(early) = early::take(path) else {
-        return gloo_net::http::Request::get(&url_for(&base_path(), path))
-            .abort_signal(abort)
-            .send()
-            .await
-            .map_err(|_| no_answer(path, abort));
+) -> Result<web_sys::Response, FetchError> {
+    let window = web_sys::window().ok_or_else(|| no_answer(path, abort))?;
+    let promise = match early::take(path) {
+        None => {
+            let init = web_sys::RequestInit::new();
+            if let Some(signal) = abort {
+                init.set_signal(Some(signal));
+            }
+            window.fetch_with_str_and_init(&url_for(&base_path(), path), &init)
+        }
+        Some(early) => {
+            if let Some(signal) = abort {
+                // The caller's abort must stop the early request too: the resource waits for it.
+                if signal.aborted() {
+                    early.controller.abort();
+                    return Err(FetchError::Aborted);
+                }
+                let controller: &JsValue = early.controller.as_ref();
+                if let Ok(abort_early) = js_sys::Reflect::get(controller, &"abort".into()) {
+                    let abort_early: js_sys::Function = abort_early.unchecked_into();
+                    // Bound with no reason: the abort event must not become the reason.
+                    let bound = abort_early.bind1(controller, &JsValue::UNDEFINED);
+                    signal.set_onabort(Some(bound.unchecked_ref()));
+                }
+            }
+            early.response
+        }
     };
-    if let Some(signal) = abort {
-        // The caller's abort must stop the early request too: the resource waits for it.
-        if signal.aborted() {
-            early.controller.abort();
-            return Err(FetchError::Aborted);
-        }
-        let controller: &wasm_bindgen::JsValue = early.controller.as_ref();
-        if let Ok(abort_early) = js_sys::Reflect::get(controller, &"abort".into()) {
-            let abort_early: js_sys::Function = wasm_bindgen::JsCast::unchecked_into(abort_early);
-            signal.set_onabort(Some(&abort_early.bind0(controller)));
-        }
-    }
-    let response = wasm_bindgen_futures::JsFuture::from(early.response)
+    let response = JsFuture::from(promise)
         .await
         .map_err(|_| no_answer(path, abort))?;
-    Ok(wasm_bindgen::JsCast::unchecked_into::<web_sys::Response>(response).into())
+    Ok(response.unchecked_into())
 }
 
 /// Fetches the text of `path` (relative to the base), checking the HTTP status.
@@ -96,10 +110,12 @@ pub async fn get_text(
         }
     }
     let body = response
-        .binary()
+        .array_buffer()
+        .map_err(|_| no_answer(path, abort))?;
+    let body = JsFuture::from(body)
         .await
         .map_err(|_| no_answer(path, abort))?;
-    Ok(utf8_text(body))
+    Ok(utf8_text(js_sys::Uint8Array::new(&body).to_vec()))
 }
 
 /// Why a request or its body failed with no HTTP answer: the reader moved on, or the network.
