@@ -42,8 +42,9 @@ fn SiteFrame(manifest: Manifest, base: String) -> impl IntoView {
     provide_context(site.clone());
     provide_context(Display::new());
     // Listeners for the life of the page, in the browser only, once the page is on screen.
+    let carried = use_context::<fetch::PageData>().unwrap_or_default();
     Effect::new(move |_| {
-        prefetch::install(site.clone());
+        prefetch::install(site.clone(), carried.clone());
         route_focus::install();
     });
     let location = use_location();
@@ -56,9 +57,10 @@ fn SiteFrame(manifest: Manifest, base: String) -> impl IntoView {
         <p id=route_focus::ANNOUNCER_ID class="visually-hidden" aria-live="polite" aria-atomic="true"></p>
         <SiteHeader />
         <main id="noi-dung" tabindex="-1">
-            // Every address goes to one view, which asks `crate::route::Route` what it names.
+            // Every address (the home page's too) goes to one view, which asks
+            // `crate::route::Route` what it names: one route, so a change of page is never also
+            // a change of route that would build the next page twice.
             <Routes fallback=RoutedPage>
-                <Route path=path!("") view=RoutedPage />
                 <Route path=path!("/*any") view=RoutedPage />
             </Routes>
         </main>
