@@ -42,6 +42,7 @@ pub fn Page(meta: PageMeta, children: Children) -> impl IntoView {
     Effect::new(move |_| {
         crate::head::set_page_meta(&meta.title, &meta.description);
         crate::route_focus::page_ready();
+        crate::prefetch::links_in_view();
     });
     children()
 }

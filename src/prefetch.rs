@@ -1,8 +1,11 @@
 //! A page's content starts loading at the first sign that a reader is opening it: a pointer
 //! resting on a link, the press on it, which comes a tenth of a second or more before the click
 //! on a phone, and the click itself (from a keyboard, say), seen before the router acts on it.
-//! By the time the new page asks for its files they are on their way or in.
+//! By the time the new page asks for its files they are on their way or in. Once a page is on
+//! screen and the browser idle, the first links in view start loading too: on a phone there is
+//! no hover, and a tap's press comes too late to hide a slow network.
 
+use crate::fetch::PageData;
 use crate::site::Site;
 use leptos::prelude::{set_timeout_with_handle, TimeoutHandle};
 use std::cell::Cell;
@@ -14,27 +17,32 @@ use wasm_bindgen::JsCast;
 /// pointer passing over links on its way elsewhere loads nothing.
 const HOVER: Duration = Duration::from_millis(65);
 
+/// How many pages linked from the screen start loading once it is idle: about a phone's screen
+/// of a list, within what the early-request cache holds (each article needs two files).
+const IN_VIEW: usize = 4;
+
 thread_local! {
     static INSTALLED: Cell<bool> = const { Cell::new(false) };
     static HOVERING: Cell<Option<TimeoutHandle>> = const { Cell::new(None) };
+    static SITE: std::cell::RefCell<Option<(Site, PageData)>> = const { std::cell::RefCell::new(None) };
 }
 
-/// Listens for presses, clicks and a resting pointer on links for the life of the page. Later
-/// calls do nothing: the site frame that calls it is built again when a failed manifest is
-/// retried.
-pub fn install(site: Site) {
+/// Listens for presses, clicks and a resting pointer on links for the life of the page. The
+/// files the page `carried` are never asked for. Later calls do nothing: the site frame that
+/// calls it is built again when a failed manifest is retried.
+pub fn install(site: Site, carried: PageData) {
     if INSTALLED.replace(true) {
         return;
     }
     let Some(window) = web_sys::window() else {
         return;
     };
-    let pressed = site.clone();
+    SITE.set(Some((site.clone(), carried)));
     let on_intent = Closure::<dyn Fn(web_sys::Event)>::new(move |event: web_sys::Event| {
         // A hover's timer left running could fire after the new page has taken its request,
         // and load the files a second time.
         stop_hovering();
-        for path in files_for_link(&pressed, &event) {
+        for path in files_for_link(&event) {
             crate::fetch::fetch_early(&path);
         }
     });
@@ -48,7 +56,7 @@ pub fn install(site: Site) {
     }
     let on_over = Closure::<dyn Fn(web_sys::Event)>::new(move |event: web_sys::Event| {
         stop_hovering();
-        let files = files_for_link(&site, &event);
+        let files = files_for_link(&event);
         if files.is_empty() || saves_data() {
             return;
         }
@@ -87,16 +95,88 @@ fn saves_data() -> bool {
         .is_ok_and(|save| save.is_truthy())
 }
 
+/// Once the browser is idle, starts loading the pages of the first links in view in the main
+/// content (not when the reader asks to save data). Called when a page is on screen.
+pub fn links_in_view() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    if saves_data() {
+        return;
+    }
+    let run = Closure::once_into_js(|| {
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let height = window
+            .inner_height()
+            .ok()
+            .and_then(|h| h.as_f64())
+            .unwrap_or(0.0);
+        let Some(Ok(links)) = window
+            .document()
+            .map(|d| d.query_selector_all("main a[href]"))
+        else {
+            return;
+        };
+        let mut started: Vec<String> = Vec::new();
+        for i in 0..links.length() {
+            let Some(link) = links
+                .item(i)
+                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+            else {
+                continue;
+            };
+            let rect = link.get_bounding_client_rect();
+            let shown = rect.height() > 0.0 && rect.bottom() > 0.0 && rect.top() < height;
+            let href = link.get_attribute("href").unwrap_or_default();
+            if !shown || started.contains(&href) {
+                continue;
+            }
+            let files = files_for_element(&link);
+            if files.is_empty() {
+                continue;
+            }
+            for path in &files {
+                crate::fetch::fetch_early(path);
+            }
+            started.push(href);
+            if started.len() == IN_VIEW {
+                break;
+            }
+        }
+    });
+    // An idle callback where the browser has one (Safari has not), else a short timeout.
+    let idle = js_sys::Reflect::get(&window, &"requestIdleCallback".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    match idle {
+        Some(request_idle) => {
+            let _ = request_idle.call1(&window, &run);
+        }
+        None => {
+            let _ = window
+                .set_timeout_with_callback_and_timeout_and_arguments_0(run.unchecked_ref(), 200);
+        }
+    }
+}
+
 /// The files of the page that the link under `event` opens, if it is another page of this site
 /// opened in this tab.
-fn files_for_link(site: &Site, event: &web_sys::Event) -> Vec<String> {
+fn files_for_link(event: &web_sys::Event) -> Vec<String> {
     let link = event
         .target()
         .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
         .and_then(|element| element.closest("a[href]").ok().flatten());
-    let Some(link) = link else {
-        return Vec::new();
-    };
+    match link {
+        Some(link) => files_for_element(&link),
+        None => Vec::new(),
+    }
+}
+
+/// The files of the page that `link` opens, if it is another page of this site opened in this
+/// tab, less those the page carried and those the page on screen has.
+fn files_for_element(link: &web_sys::Element) -> Vec<String> {
     if link.has_attribute("target") || link.has_attribute("download") {
         return Vec::new();
     }
@@ -114,5 +194,17 @@ fn files_for_link(site: &Site, event: &web_sys::Event) -> Vec<String> {
     if !same_site || same_page {
         return Vec::new();
     }
-    site.route(&url.pathname()).content_files()
+    SITE.with_borrow(|installed| {
+        let Some((site, carried)) = installed else {
+            return Vec::new();
+        };
+        // Nor those of the page on screen, which has them already.
+        let shown = location
+            .pathname()
+            .map(|here| site.route(&here).content_files())
+            .unwrap_or_default();
+        let mut files = site.route(&url.pathname()).content_files();
+        files.retain(|file| carried.get(file).is_none() && !shown.contains(file));
+        files
+    })
 }

@@ -157,7 +157,9 @@ for (const device of DEVICES) {
       assert.equal(await heading(page), "Kinh tế");
       const requested = [];
       page.on("request", (request) => { if (request.url().includes("/content/articles/")) requested.push(new URL(request.url()).pathname); });
-      const link = page.locator(".section-page .article-item__title a").nth(1);
+      // Below the first screen: not among the links in view that load when the page is idle.
+      const link = page.locator(".section-page .article-item__title a").nth(6);
+      await link.scrollIntoViewIfNeeded();
       const slug = (await link.getAttribute("href")).split("/").pop();
       await link.hover();
       await page.waitForRequest((request) => request.url().endsWith(`/content/articles/${slug}.json`));
@@ -166,7 +168,26 @@ for (const device of DEVICES) {
       await page.mouse.up();
       await page.waitForURL(`**/${slug}`);
       await page.locator("article h1").waitFor();
-      assert.deepEqual(requested, [`/content/articles/${slug}.json`], "the article used the request the hover started");
+      assert.deepEqual(requested.filter((path) => path.endsWith(`/${slug}.json`)), [`/content/articles/${slug}.json`], "the article used the request the hover started");
+      noPageErrors(context);
+      await context.close();
+    });
+
+    it("loads the pages of the first links in view once idle, so a tap finds its article on the way", async () => {
+      const context = await newContext(browser, device);
+      const page = await newPage(context);
+      const requested = [];
+      page.on("request", (request) => { if (request.url().includes("/content/articles/")) requested.push(new URL(request.url()).pathname); });
+      await page.goto("/");
+      const link = page.getByTestId("lead-story").getByRole("link").first();
+      const slug = (await link.getAttribute("href")).split("/").pop();
+      // Requested as soon as the page is idle, perhaps before the page said it runs.
+      for (let i = 0; i < 50 && !requested.some((path) => path.endsWith(`/${slug}.json`)); i++) await page.waitForTimeout(100);
+      assert.ok(requested.some((path) => path.endsWith(`/${slug}.json`)), "the lead story's article loads ahead");
+      assert.ok(requested.length <= 4, `at most four pages load ahead: ${requested.join(", ")}`);
+      await link.click();
+      await page.locator("article h1").waitFor();
+      assert.equal(requested.filter((path) => path.endsWith(`/${slug}.json`)).length, 1, "the article used the request started ahead");
       noPageErrors(context);
       await context.close();
     });
@@ -212,8 +233,9 @@ for (const device of DEVICES) {
     it("explains malformed JSON and an HTTP error without breaking the page", async () => {
       const context = await newContext(browser, device);
       const page = await newPage(context);
-      await page.goto("/kinh-te");
+      // Before the page opens: its links' articles start loading as soon as it is idle.
       await page.route("**/content/articles/*.json", (route) => route.fulfill({ status: 200, contentType: "application/json", body: '{"slug": "x",\n "title": }' }));
+      await page.goto("/kinh-te");
       await page.locator(".section-page .article-item__title a").first().click();
       await page.getByRole("alert").waitFor();
       assert.match(await page.getByRole("alert").textContent(), /dòng 2, cột/);
