@@ -3,14 +3,18 @@
 # content without its indentation, every page rendered by the app's own components, and
 # precompressed copies of it all.
 # Usage: scripts/build.sh [DIST] [PUBLIC_URL]   (defaults: dist /)
+# With HYDRATION_ERRORS=1 the app says in the console where a page failed to hydrate (Leptos's
+# leptos_debuginfo), instead of stopping without a word as a release build does.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 dist=${1:-dist}
 public_url=${2:-/}
 case "$public_url" in /*/ | /) ;; *) echo "PUBLIC_URL must start and end with /: $public_url" >&2; exit 2 ;; esac
-trunk build --release --offline --dist "$dist" --public-url "$public_url"
+rustflags=${RUSTFLAGS:-}
+[ "${HYDRATION_ERRORS:-}" = 1 ] && rustflags="$rustflags --cfg leptos_debuginfo"
+RUSTFLAGS="$rustflags" trunk build --release --offline --dist "$dist" --public-url "$public_url"
 node scripts/finish-dist.mjs "$dist" "$public_url"
 node scripts/compact-json.mjs "$dist/content"
-cargo run --quiet --release -p tintuc-publisher -- render "$dist" "$public_url"
+cargo run --quiet --profile publisher -p tintuc-publisher -- render "$dist" "$public_url"
 node scripts/compress.mjs "$dist"
