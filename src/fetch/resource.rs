@@ -97,12 +97,11 @@ where
     let carried = use_context::<PageData>().unwrap_or_default();
     let wanted = Memo::new(move |_| path());
     let attempt = RwSignal::new(0);
-    let embedded = {
+    // A retry always asks the network: the reader saw what the page carried fail to show.
+    let carries = {
         let carried = carried.clone();
         move |path: &Option<String>, attempt: u32| {
-            path.as_deref()
-                .filter(|path| attempt == 0 && carried.get(path).is_some())
-                .is_some()
+            attempt == 0 && path.as_deref().is_some_and(|p| carried.get(p).is_some())
         }
     };
     // The request under way, and the path it is for.
@@ -126,13 +125,12 @@ where
     });
     // The text of the file, fetched by one non-generic resource whatever `T` is: every
     // `LocalResource<T>` adds its own copy of the async machinery to the app's download.
-    let fetched = embedded.clone();
     let resource = LocalResource::new(move || {
         let path = wanted.get();
         let attempt = attempt.get();
         // What the page carries is not asked for again; natively (rendering pages) there is
         // no network at all.
-        let network = cfg!(target_arch = "wasm32") && !fetched(&path, attempt);
+        let network = cfg!(target_arch = "wasm32") && !carries(&path, attempt);
         let controller = network.then(|| AbortController::new().ok()).flatten();
         let signal = controller.as_ref().map(AbortController::signal);
         in_flight.set_value(controller.map(|c| (path.clone(), c)));
@@ -156,11 +154,12 @@ where
         move |_| {
             let path = wanted.get();
             let attempt = attempt.get();
-            if embedded(&path, attempt) {
-                let result = path
-                    .as_deref()
-                    .and_then(|p| carried.get(p).map(|text| decode(p, text)));
-                return result.map(|result| Answer {
+            let carried = path
+                .as_deref()
+                .filter(|_| attempt == 0)
+                .and_then(|p| carried.get(p).map(|text| decode(p, text)));
+            if let Some(result) = carried {
+                return Some(Answer {
                     path,
                     attempt,
                     result,
