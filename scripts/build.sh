@@ -11,9 +11,12 @@ export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 dist=${1:-dist}
 public_url=${2:-/}
 case "$public_url" in /*/ | /) ;; *) echo "PUBLIC_URL must start and end with /: $public_url" >&2; exit 2 ;; esac
-rustflags=${RUSTFLAGS:-}
-[ "${HYDRATION_ERRORS:-}" = 1 ] && rustflags="$rustflags --cfg leptos_debuginfo"
-RUSTFLAGS="$rustflags" trunk build --release --offline --dist "$dist" --public-url "$public_url"
+# Joined to the flags of .cargo/config.toml for the browser's build only.
+if [ "${HYDRATION_ERRORS:-}" = 1 ]; then
+  export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg leptos_debuginfo"
+fi
+trunk build --release --offline --dist "$dist" --public-url "$public_url"
+unset CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS
 node scripts/finish-dist.mjs "$dist" "$public_url"
 node scripts/compact-json.mjs "$dist/content"
 cargo run --quiet --profile publisher -p tintuc-publisher -- render "$dist" "$public_url"

@@ -24,12 +24,14 @@ pub fn LoadingBlock(
 #[component]
 pub fn ErrorPanel(error: FetchError, retry: impl Fn() + Send + Sync + 'static) -> impl IntoView {
     // The failure takes the place of the page: focus and announcement go to it as to a page.
+    // Its element is not the loading block's (a section, not a div), so that a retry failing the
+    // same way puts a new alert in the page rather than patching the old one: it is announced.
     Effect::new(|_| crate::route_focus::page_ready());
     view! {
-        <div class="error-panel" role="alert" data-testid="error">
+        <section class="error-panel" role="alert" data-testid="error">
             <h2 class="error-panel__title">{strings::LOAD_FAILED}</h2>
             <p class="error-panel__detail">{error.to_string()}</p>
             <button type="button" class="button" on:click=move |_| retry()>{strings::RETRY}</button>
-        </div>
+        </section>
     }
 }
