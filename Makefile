@@ -1,7 +1,7 @@
 # tintuc — the two commands a newcomer needs, and a few more.
 #   make serve   install what is missing, then serve the sample site with trunk
 #   make test    install what is missing, then run every test layer
-.PHONY: serve test build content check-content clean bench
+.PHONY: serve test build content check-content clean bench bench-publisher
 
 PUBLIC_URL ?= /
 
@@ -32,3 +32,7 @@ clean:
 # The benchmark: Lighthouse, sizes and list rendering; writes bench/out/. Not part of `make test`.
 bench:
 	scripts/bench.sh
+
+# The publisher's tool on a generated tree of 100,000 articles: time and peak memory per step.
+bench-publisher:
+	scripts/bench-publisher.sh 10000 100000

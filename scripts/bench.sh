@@ -13,28 +13,38 @@ fi
 scripts/build.sh dist /
 work=$(mktemp -d)
 chmod 755 "$work"
-# The same build with a large synthetic site: 6 sections of 1,000 articles, one page each.
-cp -r dist "$work/big"
-find "$work/big" \( -name '*.html*' ! -name '404.html' \) -delete
-rm -rf "$work/big/content"
-cargo run --quiet --release -p tintuc-publisher -- generate "$work/big" --per-section 1000 --page-size 1000 >/dev/null
-node scripts/compact-json.mjs "$work/big/content" >/dev/null
-cargo run --quiet --release -p tintuc-publisher -- render "$work/big" / >/dev/null
+# The same build with two synthetic sites: 6 sections of 100 articles in pages of 50 (a page size
+# a newsroom serves), and 6 of 1,000 in one page each (a scale figure).
+synthetic() {
+  local dir=$1; shift
+  cp -r dist "$dir"
+  find "$dir" \( -name '*.html*' ! -name '404.html' \) -delete
+  rm -rf "$dir/content"
+  cargo run --quiet --profile publisher -p tintuc-publisher -- generate "$dir" "$@" >/dev/null
+  node scripts/compact-json.mjs "$dir/content" >/dev/null
+  cargo run --quiet --profile publisher -p tintuc-publisher -- render "$dir" / >/dev/null
+}
+synthetic "$work/fifty" --per-section 100 --page-size 50
+synthetic "$work/big" --per-section 1000 --page-size 1000
 # The floor: the seed article as plain static HTML, the same stylesheet, no script.
 node bench/static-page.mjs dist "$work/static.html"
 mkdir -p dist/bench && cp "$work/static.html" dist/bench/seed-static.html
 
-port=${BENCH_PORT:-18090}
-sed -e "s#@DIST@#$PWD/dist#" -e "s#@BIG@#$work/big#" -e "s#@PORT@#$port#" -e "s#@BIG_PORT@#$((port + 1))#" \
-    -e "s#@RUN@#$work#" bench/nginx.conf.in > "$work/nginx.conf"
+free_port() {
+  node -e 'const s = require("net").createServer().listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); })'
+}
+port=${BENCH_PORT:-$(free_port)}
+big_port=$(free_port); fifty_port=$(free_port)
+sed -e "s#@DIST@#$PWD/dist#" -e "s#@BIG@#$work/big#" -e "s#@FIFTY@#$work/fifty#" -e "s#@PORT@#$port#" \
+    -e "s#@BIG_PORT@#$big_port#" -e "s#@FIFTY_PORT@#$fifty_port#" -e "s#@RUN@#$work#" bench/nginx.conf.in > "$work/nginx.conf"
 nginx -p "$work" -c "$work/nginx.conf" -g 'daemon off;' &
 nginx_pid=$!
 trap 'kill "$nginx_pid" 2>/dev/null; wait "$nginx_pid" 2>/dev/null; rm -rf "$work" dist/bench' EXIT
 sleep 0.3
 # A server left on the port would be measured instead of this build.
-kill -0 "$nginx_pid" 2>/dev/null || { echo "nginx did not start (port $port or $((port + 1)) in use?)" >&2; exit 1; }
+kill -0 "$nginx_pid" 2>/dev/null || { echo "nginx did not start (ports $port, $big_port, $fifty_port)" >&2; exit 1; }
 for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/" >/dev/null && break; sleep 0.1; done
 
 mkdir -p bench/out
-BASE_URL="http://127.0.0.1:$port" BIG_URL="http://127.0.0.1:$((port + 1))" DIST=dist \
+BASE_URL="http://127.0.0.1:$port" BIG_URL="http://127.0.0.1:$big_port" FIFTY_URL="http://127.0.0.1:$fifty_port" DIST=dist \
   node bench/run.mjs bench/out

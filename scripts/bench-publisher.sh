@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# The publisher's tool at scale (not part of `make test`): on a generated tree of N articles
+# (default 100,000), the time and peak memory of writing and indexing it, checking it, and
+# rendering every page. Writes bench/out/publisher.md and prints it.
+# Usage: scripts/bench-publisher.sh [N ...]   (several N show how the cost grows)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+if [ ! -x /usr/bin/time ]; then
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO=sudo
+  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq time >/dev/null
+fi
+[ -f dist/404.html ] || { scripts/setup.sh serve && scripts/build.sh dist /; }
+cargo build --quiet --profile publisher -p tintuc-publisher
+tool=$PWD/target/publisher/tintuc-content
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+sizes=("$@")
+[ ${#sizes[@]} -gt 0 ] || sizes=(100000)
+sections=$(grep -c '"slug"' public/content/site.json)
+mkdir -p bench/out
+{
+  echo "The publisher's tool on generated trees ($(nproc) cores; \`scripts/bench-publisher.sh ${sizes[*]}\`, $(date -u +%F)): wall time and peak resident memory of each step."
+  echo
+  echo "| articles | write and index | index again | check | render every page | pages | peak memory |"
+  echo "| --- | --- | --- | --- | --- | --- | --- |"
+} > bench/out/publisher.md
+for n in "${sizes[@]}"; do
+  tree="$work/tree-$n"
+  mkdir -p "$tree"
+  cp dist/404.html "$tree/"
+  step() {
+    /usr/bin/time -f "%e %M" -o "$work/time" "$@" > "$work/out"
+    read -r seconds kib < "$work/time"
+    echo "$kib" >> "$work/peaks"
+    printf '%s' "$seconds"
+  }
+  : > "$work/peaks"
+  generate=$(step "$tool" generate "$tree" --per-section $(( (n + sections - 1) / sections )))
+  index=$(step "$tool" index "$tree")
+  check=$(step "$tool" check "$tree")
+  render=$(step "$tool" render "$tree" /)
+  pages=$(awk '{print $1}' "$work/out")
+  peak=$(sort -n "$work/peaks" | tail -1)
+  echo "| $(find "$tree/content/articles" -name '*.json' | wc -l) | ${generate} s | ${index} s | ${check} s | ${render} s | ${pages} | $((peak / 1024)) MiB |" >> bench/out/publisher.md
+  rm -rf "$tree"
+done
+cat bench/out/publisher.md
