@@ -21,7 +21,7 @@ sizes=("$@")
 sections=$(grep -c '"slug"' public/content/site.json)
 mkdir -p bench/out
 {
-  echo "The publisher's tool on generated trees ($(nproc) cores; \`scripts/bench-publisher.sh ${sizes[*]}\`, $(date -u +%F)): wall time and peak resident memory of each step."
+  echo "The publisher's tool on generated trees ($(nproc) cores; \`scripts/bench-publisher.sh ${sizes[*]}\`, $(date -u +%F)): each step's wall time, with the tool's own CPU time (user) in brackets (the rest is the kernel's file handling and waiting for the disk), and the peak resident memory of any step."
   echo
   echo "| articles | write and index | index again | check | render every page | pages | peak memory |"
   echo "| --- | --- | --- | --- | --- | --- | --- |"
@@ -31,10 +31,11 @@ for n in "${sizes[@]}"; do
   mkdir -p "$tree"
   cp dist/404.html "$tree/"
   step() {
-    /usr/bin/time -f "%e %M" -o "$work/time" "$@" > "$work/out"
-    read -r seconds kib < "$work/time"
+    sync  # what the step before wrote is on disk, not in this step's way
+    /usr/bin/time -f "%e %U %M" -o "$work/time" "$@" > "$work/out"
+    read -r seconds user kib < "$work/time"
     echo "$kib" >> "$work/peaks"
-    printf '%s' "$seconds"
+    printf '%s s (%s s)' "$seconds" "$user"
   }
   : > "$work/peaks"
   generate=$(step "$tool" generate "$tree" --per-section $(( (n + sections - 1) / sections )))
@@ -43,7 +44,7 @@ for n in "${sizes[@]}"; do
   render=$(step "$tool" render "$tree" /)
   pages=$(awk '{print $1}' "$work/out")
   peak=$(sort -n "$work/peaks" | tail -1)
-  echo "| $(find "$tree/content/articles" -name '*.json' | wc -l) | ${generate} s | ${index} s | ${check} s | ${render} s | ${pages} | $((peak / 1024)) MiB |" >> bench/out/publisher.md
+  echo "| $(find "$tree/content/articles" -name '*.json' | wc -l) | ${generate} | ${index} | ${check} | ${render} | ${pages} | $((peak / 1024)) MiB |" >> bench/out/publisher.md
   rm -rf "$tree"
 done
 cat bench/out/publisher.md

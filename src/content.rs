@@ -54,7 +54,7 @@ pub struct Manifest {
     #[serde(default)]
     pub demo: bool,
     /// The site's public address (`https://tin.example.vn/`), for canonical and Open Graph links
-    /// in prerendered pages; without it they are written relative to the host.
+    /// in rendered pages; without it they are written relative to the host.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
 }

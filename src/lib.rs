@@ -1,8 +1,8 @@
 //! tintuc: a news reader that renders a newsroom's static JSON.
 //!
 //! The same components write the publisher's static pages (natively, with the `ssr` feature)
-//! and run in the browser (`hydrate`), where they take over a rendered page without rebuilding
-//! it. The plain-Rust parts (the content model, the URL scheme, formatting, view counting) are
+//! and run in the browser (`hydrate`), where they hydrate a rendered page: adopt it without
+//! building it again. The plain-Rust parts (the content model, the URL scheme, formatting, view counting) are
 //! tested natively; the components and pages wire them to the DOM.
 
 // Hydrating the whole view type needs more than the default depth.

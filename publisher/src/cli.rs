@@ -144,15 +144,8 @@ fn generate(
         let path = articles_dir.join(format!("{}.json", article.slug));
         std::fs::write(&path, to_json(article)).map_err(|e| PublishError::io(&path, e))?;
     }
-    let (manifest, all) = disk::read_sources(root).map_err(PublishError::Content)?;
-    let written =
-        disk::write_indexes(root, &manifest, &all).map_err(|e| PublishError::io(root, e))?;
-    Ok(format!(
-        "{} articles generated, {} in the tree, {written} index files under {}",
-        articles.len(),
-        all.len(),
-        root.display()
-    ))
+    let indexed = index(root)?;
+    Ok(format!("{} articles generated; {indexed}", articles.len()))
 }
 
 /// Pretty JSON of a content value, as the sources are kept.
