@@ -95,6 +95,19 @@ describe("rendered pages", () => {
     await context.close();
   });
 
+  it("show their own address when a host served them under another (/index.html)", async () => {
+    const context = await newContext(browser, DEVICES[0]);
+    const page = await newPage(context);
+    const errors = consoleErrors(page);
+    await page.goto("/index.html");
+    assert.equal(new URL(page.url()).pathname, "/");
+    await page.getByTestId("lead-story").getByRole("link").first().click();
+    await page.locator("h1.article__title").waitFor();
+    assert.deepEqual(errors, [], "console errors");
+    noPageErrors(context);
+    await context.close();
+  });
+
   for (const site of SITES) {
     for (const device of DEVICES) {
       it(`are hydrated ${site.name} on ${device.name}: nothing replaced or moved, every control works`, async () => {
