@@ -49,8 +49,8 @@ status=${PIPESTATUS[0]}
 count_cargo "$log/browser"
 [ "$status" -eq 0 ] || finish 1
 
-# The site under /tin/ is built to report hydration errors: every end-to-end test runs against
-# it as well as against the release exactly as shipped, at the root.
+# The site under /tin/ is built to report hydration errors: the hosting and hydration tests run
+# against it as well as against the release exactly as shipped, at the root.
 layer "release builds: at the root, and under /tin/ (with hydration errors reported)"
 scripts/build.sh dist / && HYDRATION_ERRORS=1 scripts/build.sh dist-sub /tin/ || { failed=$((failed + 1)); finish 1; }
 

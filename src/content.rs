@@ -473,6 +473,7 @@ pub fn safe_href(href: &str) -> Option<&str> {
 }
 
 /// A manifest for tests: these section slugs (titled by their slugs), Hanoi time.
+#[cfg(any(test, feature = "ssr"))]
 #[doc(hidden)]
 pub fn test_manifest(sections: &[&str], page_size: u32) -> Manifest {
     Manifest {

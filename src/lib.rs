@@ -61,15 +61,25 @@ pub fn start() {
         let _ = root.set_attribute(RUNNING, "");
         return;
     }
-    let Some(body) = document.body() else { return };
-    let Ok(root) = document.create_element("div") else {
-        return;
+    // A rendered page whose carried data is missing or unreadable is built again in place.
+    let root = match document.get_element_by_id(APP_ROOT_ID) {
+        Some(root) => {
+            root.set_inner_html("");
+            root
+        }
+        None => {
+            let Some(body) = document.body() else { return };
+            let Ok(root) = document.create_element("div") else {
+                return;
+            };
+            root.set_id(APP_ROOT_ID);
+            let _ = body.append_child(&root);
+            root
+        }
     };
-    root.set_id(APP_ROOT_ID);
     if let Some(shell) = document.get_element_by_id(SHELL_ID) {
         shell.remove();
     }
-    let _ = body.append_child(&root);
     leptos::mount::mount_to(
         root.clone().unchecked_into(),
         move || view! { <App base /> },

@@ -198,7 +198,8 @@ fn files_for_element(link: &web_sys::Element) -> Vec<String> {
         let Some((site, carried)) = installed else {
             return Vec::new();
         };
-        // Nor those of the page on screen, which has them already.
+        // Nor those of the page on screen (an article's section page, seen from that section):
+        // the next page asking for them again is rarer than a request nobody takes.
         let shown = location
             .pathname()
             .map(|here| site.route(&here).content_files())

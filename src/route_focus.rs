@@ -106,8 +106,8 @@ pub fn page_ready() {
         return;
     };
     let settle = Closure::once_into_js(move || {
-        // Read now, not when called: a page whose content is at hand (carried by the rendered
-        // page) can be ready before `popstate` has said that this is a return.
+        // Read in the frame, not when `page_ready` is called: a page whose content is at hand
+        // (carried by the rendered page) can be ready before `popstate` says this is a return.
         let pending = STATE.with_borrow(|s| s.pending);
         if pending == Pending::None {
             return;

@@ -143,6 +143,20 @@ pub fn check(tree: &Tree) -> Vec<String> {
         }
     }
 
+    // Every page file is published as a page: one past the end, or of no section, would be too.
+    for (section, page) in tree.pages.keys() {
+        let pages = tree
+            .pages
+            .get(&(section.clone(), 1))
+            .map_or(0, |first| first.pages);
+        if *page == 0 || *page > pages || !section_slugs.contains(section.as_str()) {
+            problems.push(format!(
+                "{}: not a page of its section (it has {pages})",
+                paths::section_page(section, *page)
+            ));
+        }
+    }
+
     let mut listed = BTreeSet::new();
     for section in &manifest.sections {
         let first = tree.pages.get(&(section.slug.clone(), 1));
@@ -294,7 +308,6 @@ pub fn fold_vietnamese(ch: char) -> char {
 }
 
 /// Reading and writing a content tree on disk, for the command-line tool and the tests.
-#[cfg(not(target_arch = "wasm32"))]
 pub mod disk {
     use super::{build_indexes, IndexFile, Tree};
     use serde::de::DeserializeOwned;
@@ -529,6 +542,24 @@ mod tests {
                 .any(|p| p.contains("b.json is in no section page")),
             "{problems:?}"
         );
+    }
+
+    // Every page file is published: a stale page past the end, or a page 0, must be refused.
+    #[test]
+    fn finds_page_files_outside_their_section() {
+        let mut tree = tree_of(manifest(10), vec![article("a", "thoi-su", 1, 0)]);
+        assert!(check(&tree).is_empty(), "{:?}", check(&tree));
+        let first = tree.pages[&("thoi-su".to_string(), 1)].clone();
+        tree.pages.insert(("thoi-su".into(), 9), first.clone());
+        tree.pages.insert(("thoi-su".into(), 0), first);
+        let problems = check(&tree);
+        for page in [9, 0] {
+            let path = format!("content/sections/thoi-su/{page}.json");
+            assert!(
+                problems.iter().any(|p| p.starts_with(&path)),
+                "{problems:?}"
+            );
+        }
     }
 
     #[test]

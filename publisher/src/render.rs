@@ -15,6 +15,7 @@ use leptos::tachys::view::RenderHtml;
 use leptos_router::location::RequestUrl;
 use std::path::Path;
 use std::sync::Arc;
+use tintuc::components::status::{ERROR_TESTID, LOADING_TESTID};
 use tintuc::content::{paths, Article, Manifest};
 use tintuc::fetch::embedded::DATA_ID;
 use tintuc::fetch::PageData;
@@ -22,11 +23,15 @@ use tintuc::format;
 use tintuc::pages::PageMeta;
 use tintuc::route::Route;
 use tintuc::site::Site;
-use tintuc::{App, APP_ROOT_ID, RENDERED_PATH};
+use tintuc::{App, APP_ROOT_ID, RENDERED_PATH, SHELL_ID};
 
-/// Where the loading shell starts and ends in the app shell; a rendered page replaces it.
-const SHELL_START: &str = "<div id=\"app-shell\">";
+/// Where the loading shell ends in the app shell (`index.html`); it starts at the element with
+/// the id [`SHELL_ID`]. A rendered page replaces it.
 const SHELL_END: &str = "<!-- /app-shell --></div>";
+
+fn shell_start() -> String {
+    format!("<div id=\"{SHELL_ID}\">")
+}
 
 /// Text escaped for HTML content and attribute values.
 pub fn escape(text: &str) -> String {
@@ -113,7 +118,7 @@ impl<'a> Renderer<'a> {
         manifest: Manifest,
         base: &str,
     ) -> Result<Self, PublishError> {
-        if !template.contains(SHELL_START) || !template.contains(SHELL_END) {
+        if !template.contains(&shell_start()) || !template.contains(SHELL_END) {
             return Err(PublishError::Template(
                 "404.html has no loading shell (<div id=\"app-shell\"> … <!-- /app-shell --></div>)"
                     .into(),
@@ -162,7 +167,8 @@ impl<'a> Renderer<'a> {
         let body = self.body(route, data.clone());
         let href = self.site.href(route);
         // A page whose content failed to render must not be published as if it were the page.
-        if body.contains("data-testid=\"error\"") || body.contains("data-testid=\"loading\"") {
+        let shows = |testid: &str| body.contains(&format!("data-testid=\"{testid}\""));
+        if shows(ERROR_TESTID) || shows(LOADING_TESTID) {
             return Err(PublishError::Template(format!(
                 "{href}: the page did not render its content"
             )));
@@ -181,7 +187,7 @@ impl<'a> Renderer<'a> {
             tag.contains("rel=\"modulepreload\"") || tag.contains("as=\"fetch\"")
         });
         html = html.replacen("</head>", &format!("{head}</head>"), 1);
-        let start = html.find(SHELL_START).unwrap_or(0);
+        let start = html.find(&shell_start()).unwrap_or(0);
         let end = html[start..]
             .find(SHELL_END)
             .map_or(start, |i| start + i + SHELL_END.len());
@@ -210,7 +216,8 @@ impl<'a> Renderer<'a> {
                 Some(article) => (PageMeta::article(site, article), "article", Some(article)),
                 None => (PageMeta::not_found(site), "website", None),
             },
-            Route::Home | Route::NotFound => (PageMeta::home(site), "website", None),
+            Route::Home => (PageMeta::home(site), "website", None),
+            Route::NotFound => (PageMeta::not_found(site), "website", None),
         };
         let mut head = String::new();
         // Canonical and og:url must be absolute, so they need the site's public address.
@@ -310,6 +317,13 @@ mod tests {
             "&lt;b&gt;&quot;A&amp;B&quot;&lt;/b&gt; &#39;x&#39;"
         );
         assert_eq!(escape("Đống Đa"), "Đống Đa");
+    }
+
+    // The loader that delays the app on a rendered page looks for the element by its id.
+    #[test]
+    fn the_loader_knows_the_id_of_the_carried_data() {
+        let loader = include_str!("../../scripts/finish-dist.mjs");
+        assert!(loader.contains(&format!("getElementById(\"{DATA_ID}\")")));
     }
 
     #[test]

@@ -1,6 +1,5 @@
 //! The committed content: every file parses, the tree holds together, and the seed article
 //! says what the page it was taken from said.
-#![cfg(not(target_arch = "wasm32"))]
 
 use std::path::Path;
 use tintuc::content::{paths, Block};

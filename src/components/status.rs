@@ -4,6 +4,11 @@ use crate::fetch::FetchError;
 use crate::strings;
 use leptos::prelude::*;
 
+/// The `data-testid` of the loading block and of the error panel: the tests find them by it, and
+/// the publisher refuses a page that rendered either.
+pub const LOADING_TESTID: &str = "loading";
+pub const ERROR_TESTID: &str = "error";
+
 /// A grey block as tall as the content it stands in for, so nothing jumps when that arrives.
 #[component]
 pub fn LoadingBlock(
@@ -12,7 +17,7 @@ pub fn LoadingBlock(
     lines: usize,
 ) -> impl IntoView {
     view! {
-        <div class="loading" role="status" aria-live="polite" data-testid="loading">
+        <div class="loading" role="status" aria-live="polite" data-testid=LOADING_TESTID>
             <span class="visually-hidden">{strings::LOADING}</span>
             <div class="placeholder-heading" aria-hidden="true"></div>
             {(0..lines).map(|_| view! { <div class="placeholder-line" aria-hidden="true"></div> }).collect_view()}
@@ -28,7 +33,7 @@ pub fn ErrorPanel(error: FetchError, retry: impl Fn() + Send + Sync + 'static) -
     // same way puts a new alert in the page rather than patching the old one: it is announced.
     Effect::new(|_| crate::route_focus::page_ready());
     view! {
-        <section class="error-panel" role="alert" data-testid="error">
+        <section class="error-panel" role="alert" data-testid=ERROR_TESTID>
             <h2 class="error-panel__title">{strings::LOAD_FAILED}</h2>
             <p class="error-panel__detail">{error.to_string()}</p>
             <button type="button" class="button" on:click=move |_| retry()>{strings::RETRY}</button>

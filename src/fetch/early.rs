@@ -4,8 +4,7 @@
 use super::{base_path, url_for};
 use web_sys::AbortController;
 
-/// A request started before any page asked for it, because a reader was about to open a page
-/// that needs it (see [`crate::prefetch`]).
+/// One early request, and when it started.
 pub(super) struct Early {
     path: String,
     started: f64,
@@ -23,7 +22,7 @@ const EARLY_MAX_AGE_MS: f64 = 30_000.0;
 /// How many early requests wait at once; the oldest is dropped first.
 const EARLY_MAX: usize = 8;
 
-/// Starts fetching `path` now; the next [`get_text`] for it, within
+/// Starts fetching `path` now; the next [`super::get_text`] for it, within
 /// [`EARLY_MAX_AGE_MS`], takes this request instead of making its own. Does nothing if one for
 /// `path` is already waiting.
 pub fn fetch_early(path: &str) {

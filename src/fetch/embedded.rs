@@ -26,10 +26,6 @@ impl PageData {
         self.0.get(path).map(String::as_str)
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-
     /// Reads the element's text; `None` if it is not the object the publisher writes.
     pub fn parse(text: &str) -> Option<Self> {
         let files: BTreeMap<String, Box<RawValue>> = serde_json::from_str(text).ok()?;
