@@ -30,11 +30,7 @@ synthetic "$work/big" --per-section 1000 --page-size 1000
 node bench/static-page.mjs dist "$work/static.html"
 mkdir -p dist/bench && cp "$work/static.html" dist/bench/seed-static.html
 
-free_port() {
-  node -e 'const s = require("net").createServer().listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); })'
-}
-port=${BENCH_PORT:-$(free_port)}
-big_port=$(free_port); fifty_port=$(free_port)
+read -r port big_port fifty_port < <(node scripts/free-ports.mjs 3)
 sed -e "s#@DIST@#$PWD/dist#" -e "s#@BIG@#$work/big#" -e "s#@FIFTY@#$work/fifty#" -e "s#@PORT@#$port#" \
     -e "s#@BIG_PORT@#$big_port#" -e "s#@FIFTY_PORT@#$fifty_port#" -e "s#@RUN@#$work#" bench/nginx.conf.in > "$work/nginx.conf"
 nginx -p "$work" -c "$work/nginx.conf" -g 'daemon off;' &

@@ -9,12 +9,7 @@ run=$(mktemp -d)
 # nginx workers run as an unprivileged user; they must be able to reach the folders.
 chmod 755 "$run"
 # Free ports, so that a server already running on this machine never fails the suite.
-free_port() {
-  node -e 'const s = require("net").createServer().listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); })'
-}
-root_port=${E2E_PORT:-$(free_port)}
-sub_port=$(free_port)
-while [ "$sub_port" = "$root_port" ]; do sub_port=$(free_port); done
+read -r root_port sub_port < <(node scripts/free-ports.mjs 2)
 mkdir -p "$run/www" && ln -s "$PWD/dist-sub" "$run/www/tin"
 sed -e "s#@DIST@#$PWD/dist#" -e "s#@WWW@#$run/www#" -e "s#@ROOT_PORT@#$root_port#" \
     -e "s#@SUB_PORT@#$sub_port#" -e "s#@RUN@#$run#" tests/e2e/nginx.conf.in > "$run/nginx.conf"

@@ -17,7 +17,7 @@ use std::path::Path;
 use std::sync::Arc;
 use tintuc::components::status::{ERROR_TESTID, LOADING_TESTID};
 use tintuc::content::{paths, Article, Manifest};
-use tintuc::fetch::embedded::DATA_ID;
+use tintuc::fetch::embedded::{script_safe, DATA_ID};
 use tintuc::fetch::PageData;
 use tintuc::format;
 use tintuc::pages::PageMeta;
@@ -257,8 +257,7 @@ impl<'a> Renderer<'a> {
             "mainEntityOfPage": self.site.absolute(href),
             "publisher": { "@type": "Organization", "name": manifest.name },
         });
-        // `<` is escaped so that no text in the article can end the script element early.
-        let ld = ld.to_string().replace('<', "\\u003c");
+        let ld = script_safe(&ld.to_string());
         format!(
             "<meta property=\"article:published_time\" content=\"{published}\" />\n    \
              <script type=\"application/ld+json\">{ld}</script>\n  "

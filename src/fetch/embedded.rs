@@ -34,8 +34,7 @@ impl PageData {
         })))
     }
 
-    /// The element's text. Each file must be JSON; `<` is written as `\u003c` (it can only stand
-    /// inside a JSON string), so no text in a file can end the element early.
+    /// The element's text. Each file must be JSON; it is made [`script_safe`].
     pub fn to_script_text(&self) -> String {
         let mut out = String::from("{");
         for (i, (path, text)) in self.0.iter().enumerate() {
@@ -47,7 +46,7 @@ impl PageData {
             out.push_str(text.trim());
         }
         out.push('}');
-        out.replace('<', "\\u003c")
+        script_safe(&out)
     }
 
     /// What the page in the browser carries, if it was rendered by the publisher.
@@ -58,6 +57,12 @@ impl PageData {
             .text_content()?;
         Self::parse(&text)
     }
+}
+
+/// JSON text made safe to stand inside a `<script>` element: `<` written as `\u003c`, which it can
+/// only be inside a JSON string, so that no text in it can end the element early.
+pub fn script_safe(json: &str) -> String {
+    json.replace('<', "\\u003c")
 }
 
 #[cfg(test)]

@@ -3,9 +3,8 @@
 import { describe, it, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, existsSync } from "node:fs";
-import { BASE_URL, SEED_PATH, SEED_TITLE, DEVICES, launch, newContext, heading, metaViews } from "./support.mjs";
+import { BASE_URL, SUB_URL, SEED_PATH, SEED_TITLE, DEVICES, launch, newContext, heading, metaViews } from "./support.mjs";
 
-const SUB_URL = process.env.SUB_URL ?? "http://127.0.0.1:18081/tin/";
 const SETUPS = [
   { name: "at the root, rewriting unknown paths", origin: BASE_URL, prefix: "/", dist: "dist" },
   { name: "under /tin/, with 404.html", origin: new URL(SUB_URL).origin, prefix: new URL(SUB_URL).pathname, dist: "dist-sub", documentIs404: true },

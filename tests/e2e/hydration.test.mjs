@@ -4,9 +4,8 @@
 // mismatch stops the app while the page still reads fine, so these tests use the page.
 import { describe, it, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { BASE_URL, DEVICES, SEED_PATH, SEED_TITLE, launch, newContext, newPage, appReady, noPageErrors } from "./support.mjs";
+import { BASE_URL, SUB_URL, DEVICES, SEED_PATH, SEED_TITLE, launch, newContext, newPage, appReady, noPageErrors } from "./support.mjs";
 
-const SUB_URL = process.env.SUB_URL ?? "http://127.0.0.1:18081/tin/";
 const SITES = [
   { name: "at the root", url: (path) => new URL(path.replace(/^\//, ""), `${BASE_URL}/`).href },
   { name: "under /tin/", url: (path) => new URL(path.replace(/^\//, ""), SUB_URL).href },

@@ -4,6 +4,8 @@ import { chromium } from "playwright-core";
 import assert from "node:assert/strict";
 
 export const BASE_URL = process.env.BASE_URL ?? "http://127.0.0.1:18080";
+/** The same release built for /tin/, served as GitHub Pages would. */
+export const SUB_URL = process.env.SUB_URL ?? "http://127.0.0.1:18081/tin/";
 export const SEED_PATH = "/tin-tuc-su-kien/dai-hoi-dai-bieu-quan-dong-da-lan-thu-xxviii-nhiem-ky-2020-2025";
 export const SEED_TITLE = "Đại hội đại biểu quận Đống Đa lần thứ XXVIII, nhiệm kỳ 2020- 2025";
 
