@@ -14,6 +14,26 @@ use std::collections::BTreeMap;
 /// The content format version this build reads, carried by the site manifest.
 pub const FORMAT_VERSION: u32 = 1;
 
+/// How much one content file may hold. `tintuc-content check` refuses more, naming the file; the
+/// app refuses a file over [`limits::FILE_BYTES`] with a message rather than hold the reader's
+/// tab while it decodes it, and draws anything else a host serves it as safely as it can.
+pub mod limits {
+    /// The seed article is 9 KB; a long report with a thousand paragraphs stays under 1 MiB.
+    pub const FILE_BYTES: usize = 4 << 20;
+    /// A headline, in characters: lists, tabs and link previews cut far shorter ones.
+    pub const TITLE_CHARS: usize = 300;
+    /// Blocks in one article's body.
+    pub const BLOCKS: usize = 2_000;
+}
+
+/// True when `text` holds a character that reorders the text around it (the bidirectional
+/// embeddings, overrides and isolates): in a headline it can make a list or a link read as
+/// something else. Marks (U+200E, U+200F) only nudge neutral characters and are allowed.
+pub fn has_bidi_control(text: &str) -> bool {
+    text.chars()
+        .any(|c| matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'))
+}
+
 /// Where the content files live, relative to the site's base path.
 pub mod paths {
     /// The site manifest.
@@ -669,6 +689,13 @@ mod tests {
         ] {
             assert_eq!(safe_href(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn finds_characters_that_reorder_text() {
+        assert!(has_bidi_control("Tin \u{202E}gnóm"));
+        assert!(has_bidi_control("\u{2067}x"));
+        assert!(!has_bidi_control("Đại hội \u{200F}"));
     }
 
     #[test]

@@ -40,7 +40,7 @@ impl Route {
                 Ok(page) if page >= 1 => Route::section(section, page),
                 _ => Route::NotFound,
             },
-            [section, slug] => Route::Article {
+            [section, slug] if is_slug(slug) => Route::Article {
                 section: (*section).to_string(),
                 slug: (*slug).to_string(),
             },
@@ -103,6 +103,19 @@ impl Route {
     }
 }
 
+/// Lower-case ASCII letters, digits and single hyphens: what a section or article slug may be.
+/// Nothing else can name a content file, so no address reaches a file outside its folder
+/// (`..%2F`, `%2e%2e`).
+pub fn is_slug(text: &str) -> bool {
+    !text.is_empty()
+        && !text.starts_with('-')
+        && !text.ends_with('-')
+        && !text.contains("--")
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -133,6 +146,11 @@ mod tests {
             "/chinh-tri/trang/x",
             "/chinh-tri/trang/-1",
             "/chinh-tri/bai/thua",
+            "/chinh-tri/..%2Fsite",
+            "/chinh-tri/%2e%2e",
+            "/chinh-tri/..",
+            "/chinh-tri/Bai",
+            "/chinh-tri/bài",
         ] {
             assert_eq!(parse(path), Route::NotFound, "{path}");
         }

@@ -5,7 +5,11 @@
 //! tests and `tintuc-content check` run over a whole tree before it is published.
 
 use std::collections::{BTreeMap, BTreeSet};
-use tintuc::content::{paths, Article, HomeIndex, Manifest, SectionPage, Summary, FORMAT_VERSION};
+use tintuc::content::{
+    has_bidi_control, limits, paths, safe_href, Article, Block, HomeIndex, Inline, Manifest,
+    RichText, SectionPage, Summary, FORMAT_VERSION,
+};
+pub use tintuc::route::is_slug;
 
 /// How many articles the home page lists in each of its blocks.
 pub const HOME_LATEST: usize = 8;
@@ -110,6 +114,9 @@ pub fn check(tree: &Tree) -> Vec<String> {
     if manifest.sections.is_empty() {
         problems.push(format!("{}: lists no sections", paths::MANIFEST));
     }
+    if manifest.page_size == 0 {
+        problems.push(format!("{}: page_size must be at least 1", paths::MANIFEST));
+    }
     let mut section_slugs = BTreeSet::new();
     for section in &manifest.sections {
         if !is_slug(&section.slug) {
@@ -138,9 +145,7 @@ pub fn check(tree: &Tree) -> Vec<String> {
                 article.section
             ));
         }
-        if article.title.trim().is_empty() {
-            problems.push(format!("{}: has no title", paths::article(slug)));
-        }
+        problems.extend(article_problems(&paths::article(slug), article));
     }
 
     // Every page file is published as a page: one past the end, or of no section, would be too.
@@ -246,6 +251,79 @@ pub fn check(tree: &Tree) -> Vec<String> {
     problems
 }
 
+/// What in one article a reader must not be shown: text that reorders itself, links that run
+/// script, more than the app draws comfortably. Each problem names the field and what to do.
+fn article_problems(path: &str, article: &Article) -> Vec<String> {
+    let mut problems = Vec::new();
+    let title_chars = article.title.chars().count();
+    if article.title.trim().is_empty() {
+        problems.push(format!("{path}: has no title"));
+    } else if title_chars > limits::TITLE_CHARS {
+        problems.push(format!(
+            "{path}: `title` is {title_chars} characters; shorten it to at most {}",
+            limits::TITLE_CHARS
+        ));
+    }
+    if article.body.len() > limits::BLOCKS {
+        problems.push(format!(
+            "{path}: `body` has {} blocks; split the article (at most {})",
+            article.body.len(),
+            limits::BLOCKS
+        ));
+    }
+    let mut texts: Vec<(String, &str)> = vec![("title".into(), &article.title)];
+    texts.push(("lead".into(), &article.lead));
+    texts.extend(article.author.as_deref().map(|a| ("author".into(), a)));
+    let mut links: Vec<(String, &str)> = Vec::new();
+    for (i, block) in article.body.iter().enumerate() {
+        let field = format!("body[{i}]");
+        texts.extend(block.text_parts().map(|t| (field.clone(), t)));
+        match block {
+            Block::Paragraph { text } => links.extend(link_targets(&field, text)),
+            Block::List { items, .. } => {
+                for item in items {
+                    links.extend(link_targets(&field, item));
+                }
+            }
+            Block::Image { image, .. } => links.push((format!("{field}.src"), &image.src)),
+            _ => {}
+        }
+    }
+    if let Some(thumbnail) = &article.thumbnail {
+        links.push(("thumbnail.src".into(), &thumbnail.src));
+    }
+    for (field, text) in texts {
+        if has_bidi_control(text) {
+            problems.push(format!(
+                "{path}: `{field}` holds a character that reverses or isolates text \
+                 (U+202A–U+202E, U+2066–U+2069); remove it"
+            ));
+        }
+    }
+    for (field, href) in links {
+        if safe_href(href).is_none() {
+            let shown: String = href.chars().take(60).collect();
+            problems.push(format!(
+                "{path}: `{field}` points to {shown:?}, which the site will not follow; \
+                 use an http(s) address or a path on this site"
+            ));
+        }
+    }
+    problems
+}
+
+fn link_targets<'a>(field: &str, text: &'a RichText) -> Vec<(String, &'a str)> {
+    let RichText::Runs(runs) = text else {
+        return Vec::new();
+    };
+    runs.iter()
+        .filter_map(|run| match run {
+            Inline::Link { href, .. } => Some((format!("{field} link"), href.as_str())),
+            Inline::Text(_) => None,
+        })
+        .collect()
+}
+
 /// A summary must point at an article that says the same.
 fn summary_problems(path: &str, summary: &Summary, tree: &Tree) -> Vec<String> {
     match tree.articles.get(&summary.slug) {
@@ -261,17 +339,6 @@ fn summary_problems(path: &str, summary: &Summary, tree: &Tree) -> Vec<String> {
         }
         Some(_) => Vec::new(),
     }
-}
-
-/// Lower-case ASCII letters, digits and single hyphens: what a URL segment of the site may be.
-pub fn is_slug(text: &str) -> bool {
-    !text.is_empty()
-        && !text.starts_with('-')
-        && !text.ends_with('-')
-        && !text.contains("--")
-        && text
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 /// A slug from Vietnamese text: diacritics folded, `đ` to `d`, words joined by hyphens.
@@ -312,23 +379,65 @@ pub mod disk {
     use super::{build_indexes, IndexFile, Tree};
     use serde::de::DeserializeOwned;
     use std::path::Path;
-    use tintuc::content::{paths, Article, Manifest};
+    use tintuc::content::{limits, paths, Article, Manifest};
 
     fn read<T: DeserializeOwned>(root: &Path, rel: &str, problems: &mut Vec<String>) -> Option<T> {
-        let text = match std::fs::read_to_string(root.join(rel)) {
-            Ok(text) => text,
-            Err(e) => {
-                problems.push(format!("{rel}: {e}"));
-                return None;
-            }
-        };
-        match tintuc::fetch::decode(rel, &text) {
-            Ok(value) => Some(value),
-            Err(e) => {
-                problems.push(format!("{rel}: {e}"));
-                None
-            }
+        let read = std::fs::read(root.join(rel))
+            .map_err(|e| e.to_string())
+            .and_then(|bytes| decode(&bytes));
+        read.map_err(|problem| problems.push(format!("{rel}: {problem}")))
+            .ok()
+    }
+
+    /// A content file's bytes as a `T`, or what is wrong with them and where: the line, the
+    /// column and the field, so that an editor can go straight to it.
+    pub fn decode<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, String> {
+        if bytes.len() > limits::FILE_BYTES {
+            return Err(format!(
+                "is {} bytes; the site refuses files over {} (split the article, or keep \
+                 pictures and attachments out of the JSON)",
+                bytes.len(),
+                limits::FILE_BYTES
+            ));
         }
+        if bytes.starts_with(b"\xEF\xBB\xBF") {
+            return Err("starts with a byte-order mark; save it as UTF-8 without BOM".into());
+        }
+        let text = std::str::from_utf8(bytes).map_err(|e| {
+            let valid = &bytes[..e.valid_up_to()];
+            let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
+            let line_start = valid.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+            let column = String::from_utf8_lossy(&valid[line_start..])
+                .chars()
+                .count()
+                + 1;
+            format!("is not UTF-8 at line {line}, column {column}; save it as UTF-8")
+        })?;
+        let mut json = serde_json::Deserializer::from_str(text);
+        let value = serde_path_to_error::deserialize(&mut json).map_err(|e| {
+            let inner = e.inner();
+            let detail = inner.to_string();
+            let detail = detail.split(" at line ").next().unwrap_or(&detail);
+            let at = e.path().to_string();
+            let field = if at == "." {
+                String::new()
+            } else {
+                format!(", in `{at}`")
+            };
+            format!(
+                "line {}, column {}{field}: {detail}",
+                inner.line(),
+                inner.column()
+            )
+        })?;
+        json.end().map_err(|e| {
+            format!(
+                "line {}, column {}: more after the JSON value",
+                e.line(),
+                e.column()
+            )
+        })?;
+        Ok(value)
     }
 
     fn json_files(dir: &Path) -> Vec<String> {

@@ -38,14 +38,18 @@ pub fn Pagination(#[prop(into)] section: String, page: u32, pages: u32) -> impl 
 }
 
 /// The page numbers to offer: first, last, and two either side of `page`, with `None` for gaps.
+/// Never walks the pages one by one: a section page may claim any number of them.
 pub fn page_numbers(page: u32, pages: u32) -> Vec<Option<u32>> {
+    let near = page.saturating_sub(2).max(1)..=page.saturating_add(2).min(pages);
+    let mut shown: Vec<u32> = [1, pages].into_iter().chain(near).collect();
+    shown.sort_unstable();
+    shown.dedup();
     let mut out = Vec::new();
-    for n in 1..=pages {
-        if n == 1 || n == pages || n.abs_diff(page) <= 2 {
-            out.push(Some(n));
-        } else if out.last() != Some(&None) {
+    for n in shown.into_iter().filter(|n| (1..=pages).contains(n)) {
+        if matches!(out.last(), Some(Some(last)) if n - last > 1) {
             out.push(None);
         }
+        out.push(Some(n));
     }
     out
 }
@@ -75,6 +79,23 @@ mod tests {
         assert_eq!(
             page_numbers(2, 8),
             [Some(1), Some(2), Some(3), Some(4), None, Some(8)]
+        );
+        assert_eq!(page_numbers(1, 0), []);
+        // A page past the end (a stale link) still offers the way back.
+        assert_eq!(page_numbers(9, 3), [Some(1), None, Some(3)]);
+        assert_eq!(
+            page_numbers(7, u32::MAX),
+            [
+                Some(1),
+                None,
+                Some(5),
+                Some(6),
+                Some(7),
+                Some(8),
+                Some(9),
+                None,
+                Some(u32::MAX)
+            ]
         );
     }
 }
