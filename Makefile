@@ -1,7 +1,7 @@
 # tintuc — the two commands a newcomer needs, and a few more.
 #   make serve   install what is missing, then serve the sample site with trunk
 #   make test    install what is missing, then run every test layer
-.PHONY: serve test build content check-content clean bench bench-publisher
+.PHONY: serve test build content check-content clean bench bench-publisher fuzz
 
 PUBLIC_URL ?= /
 
@@ -36,3 +36,8 @@ bench:
 # The publisher's tool on a generated tree of 100,000 articles: time and peak memory per step.
 bench-publisher:
 	scripts/bench-publisher.sh 10000 100000
+
+# The decoders' fuzz targets for FUZZ_MINUTES minutes (`make test` runs each for 256 cases).
+FUZZ_MINUTES ?= 10
+fuzz:
+	scripts/fuzz.sh $(FUZZ_MINUTES)

@@ -36,9 +36,10 @@ impl UtcOffset {
             b'-' => (-1, &text[1..]),
             _ => return None,
         };
+        // `get`, not indexing: the text comes from a content file and may be any characters.
         let (hours, minutes) = match rest.len() {
-            5 if rest.as_bytes()[2] == b':' => (&rest[..2], &rest[3..]),
-            4 => (&rest[..2], &rest[2..]),
+            5 if rest.as_bytes()[2] == b':' => (rest.get(..2)?, rest.get(3..)?),
+            4 => (rest.get(..2)?, rest.get(2..)?),
             _ => return None,
         };
         let hours = two_digits(hours)? as i32;
@@ -401,6 +402,18 @@ mod tests {
             let t = at(text);
             assert_eq!(t.unix(), unix, "{text}");
             assert_eq!(t.to_string().replace("+00:00", "Z"), text);
+        }
+    }
+
+    // Found by tests/fuzz.rs: an offset of four bytes that are not four characters.
+    #[test]
+    fn refuses_offsets_of_other_characters_without_panicking() {
+        for text in ["+𐀀", "-Đa", "+0Đ", "+07:Đ"] {
+            assert_eq!(UtcOffset::parse(text), None, "{text}");
+            assert_eq!(
+                Timestamp::parse(&format!("2020-07-19T18:40:00{text}")),
+                None
+            );
         }
     }
 

@@ -88,7 +88,7 @@ impl ViewLog {
                 entry.last = now_ms;
                 false
             }
-            Some(entry) if now_ms - entry.last < window_ms => false,
+            Some(entry) if now_ms.saturating_sub(entry.last) < window_ms => false,
             Some(entry) => {
                 entry.count = entry.count.saturating_add(1);
                 entry.last = now_ms;
@@ -105,17 +105,20 @@ impl ViewLog {
                 true
             }
         };
-        while self.entries.len() > max_entries.max(1) {
-            let oldest = self
+        let max_entries = max_entries.max(1);
+        if self.entries.len() > max_entries {
+            // Sorted once, not searched once per entry: a stored log may hold any number.
+            let mut by_age: Vec<(i64, String)> = self
                 .entries
                 .iter()
                 .filter(|(key, _)| key.as_str() != slug)
-                .min_by_key(|(_, e)| e.last)
-                .map(|(key, _)| key.clone());
-            match oldest {
-                Some(key) => self.entries.remove(&key),
-                None => break,
-            };
+                .map(|(key, e)| (e.last, key.clone()))
+                .collect();
+            by_age.sort_unstable();
+            let excess = self.entries.len() - max_entries;
+            for (_, key) in by_age.into_iter().take(excess) {
+                self.entries.remove(&key);
+            }
         }
         counted
     }
@@ -238,6 +241,29 @@ mod tests {
 
     fn counter(store: &FakeStore) -> Counter<FakeStore> {
         Counter::new(store.clone(), 30, 500)
+    }
+
+    // Found by tests/fuzz.rs: a stored time far in the past overflowed the window's subtraction.
+    #[test]
+    fn a_stored_time_at_the_edge_of_the_range_is_a_view_long_ago() {
+        let stored = format!(r#"{{"v":1,"entries":{{"a":{{"n":3,"t":{}}}}}}}"#, i64::MIN);
+        let mut log = ViewLog::parse(&stored).unwrap();
+        assert!(log.record("a", T0, 30 * MINUTE, 10));
+        assert_eq!(log.local_views("a"), 4);
+    }
+
+    // A stored log may hold any number of entries; trimming it is one sort, not one search each.
+    #[test]
+    fn trims_a_huge_stored_log_to_the_newest_entries() {
+        let mut log = ViewLog::default();
+        for i in 0..100_000 {
+            log.record(&format!("bai-{i}"), T0 + i, MINUTE, usize::MAX);
+        }
+        log.record("moi", T0 + 200_000, MINUTE, 500);
+        assert_eq!(log.len(), 500);
+        assert_eq!(log.local_views("moi"), 1);
+        assert_eq!(log.local_views("bai-99999"), 1);
+        assert_eq!(log.local_views("bai-0"), 0);
     }
 
     #[test]
