@@ -3,8 +3,10 @@
 # content without its indentation, every page rendered by the app's own components, and
 # precompressed copies of it all.
 # Usage: scripts/build.sh [DIST] [PUBLIC_URL]   (defaults: dist /)
-# With HYDRATION_ERRORS=1 the app says in the console where a page failed to hydrate (Leptos's
-# leptos_debuginfo), instead of stopping without a word as a release build does.
+# TEST_BUILD=1 makes the build the tests use beside the release as shipped: the app says in the
+# console where a page failed to hydrate (Leptos's leptos_debuginfo) instead of stopping without
+# a word, and has the test switches (cfg tintuc_test_switches: a 3 s content timeout, a panic
+# on demand). Never publish it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
@@ -12,8 +14,8 @@ dist=${1:-dist}
 public_url=${2:-/}
 case "$public_url" in /*/ | /) ;; *) echo "PUBLIC_URL must start and end with /: $public_url" >&2; exit 2 ;; esac
 # Joined to the flags of .cargo/config.toml for the browser's build only.
-if [ "${HYDRATION_ERRORS:-}" = 1 ]; then
-  export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg leptos_debuginfo"
+if [ "${TEST_BUILD:-}" = 1 ]; then
+  export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg leptos_debuginfo --cfg tintuc_test_switches"
 fi
 trunk build --release --offline --dist "$dist" --public-url "$public_url"
 unset CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS

@@ -9,17 +9,35 @@ run=$(mktemp -d)
 # nginx workers run as an unprivileged user; they must be able to reach the folders.
 chmod 755 "$run"
 # Free ports, so that a server already running on this machine never fails the suite.
-read -r root_port sub_port < <(node scripts/free-ports.mjs 2)
+read -r root_port sub_port hostile_port hostile_sub_port < <(node scripts/free-ports.mjs 4)
 mkdir -p "$run/www" && ln -s "$PWD/dist-sub" "$run/www/tin"
-sed -e "s#@DIST@#$PWD/dist#" -e "s#@WWW@#$run/www#" -e "s#@ROOT_PORT@#$root_port#" \
-    -e "s#@SUB_PORT@#$sub_port#" -e "s#@RUN@#$run#" tests/e2e/nginx.conf.in > "$run/nginx.conf"
+# The hostile content files (tintuc_publisher::hostile), added to copies of both release folders
+# and served by a second nginx of the same configuration.
+hostile=$run/hostile
+mkdir -p "$hostile/run" "$hostile/www"
+cp -r dist "$hostile/dist" && cp -r dist-sub "$hostile/www/tin"
+cargo run --quiet --profile publisher -p tintuc-publisher --example hostile -- "$hostile/dist" || exit 1
+cargo run --quiet --profile publisher -p tintuc-publisher --example hostile -- "$hostile/www/tin" || exit 1
+chmod -R a+rX "$hostile"
+# configure RUN DIST WWW ROOT_PORT SUB_PORT: an nginx.conf in RUN.
+configure() {
+  sed -e "s#@RUN@#$1#" -e "s#@DIST@#$2#" -e "s#@WWW@#$3#" -e "s#@ROOT_PORT@#$4#" \
+      -e "s#@SUB_PORT@#$5#" tests/e2e/nginx.conf.in > "$1/nginx.conf"
+}
+configure "$run" "$PWD/dist" "$run/www" "$root_port" "$sub_port"
+configure "$hostile/run" "$hostile/dist" "$hostile/www" "$hostile_port" "$hostile_sub_port"
 nginx -p "$run" -c "$run/nginx.conf" -g 'daemon off;' &
 nginx_pid=$!
-trap 'kill "$nginx_pid" 2>/dev/null; wait "$nginx_pid" 2>/dev/null; rm -rf "$run"' EXIT
-for _ in $(seq 50); do curl -sf "http://127.0.0.1:$root_port/" >/dev/null && break; sleep 0.1; done
-if ! curl -sf "http://127.0.0.1:$root_port/" >/dev/null; then
-  echo "nginx did not start on port $root_port"
-  exit 1
-fi
+nginx -p "$hostile/run" -c "$hostile/run/nginx.conf" -g 'daemon off;' &
+hostile_pid=$!
+trap 'kill "$nginx_pid" "$hostile_pid" 2>/dev/null; wait "$nginx_pid" "$hostile_pid" 2>/dev/null; rm -rf "$run"' EXIT
+for port in "$root_port" "$hostile_port"; do
+  for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/" >/dev/null && break; sleep 0.1; done
+  if ! curl -sf "http://127.0.0.1:$port/" >/dev/null; then
+    echo "nginx did not start on port $port"
+    exit 1
+  fi
+done
 BASE_URL="http://127.0.0.1:$root_port" SUB_URL="http://127.0.0.1:$sub_port/tin/" \
+  HOSTILE_URL="http://127.0.0.1:$hostile_port" HOSTILE_SUB_URL="http://127.0.0.1:$hostile_sub_port/tin/" \
   node --test --test-concurrency=1 "$@" tests/e2e/

@@ -52,7 +52,7 @@ count_cargo "$log/browser"
 # The site under /tin/ is built to report hydration errors: the hosting and hydration tests run
 # against it as well as against the release exactly as shipped, at the root.
 layer "release builds: at the root, and under /tin/ (with hydration errors reported)"
-scripts/build.sh dist / && HYDRATION_ERRORS=1 scripts/build.sh dist-sub /tin/ || { failed=$((failed + 1)); finish 1; }
+scripts/build.sh dist / && TEST_BUILD=1 scripts/build.sh dist-sub /tin/ || { failed=$((failed + 1)); finish 1; }
 
 layer "end-to-end tests (Playwright, nginx)"
 scripts/e2e.sh 2>&1 | tee "$log/e2e"

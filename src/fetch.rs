@@ -5,7 +5,9 @@
 //! same build works at the root of a host or under a sub-path. The HTTP status is checked before
 //! the body is decoded.
 
-use wasm_bindgen::{JsCast, JsValue};
+use crate::content::limits;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 mod early;
@@ -48,53 +50,134 @@ pub fn normalise_base(path: &str) -> String {
     }
 }
 
-/// The response to `path`: from its early request if there is one, else from a new request.
+/// How long a content file may take, answer and body, before the reader is told and offered a
+/// retry: time enough for a long list on a slow phone network, not a wait on a connection that
+/// will never answer. The test build (`cfg(tintuc_test_switches)`) waits less, so that its
+/// tests need not.
+const TIMEOUT_MS: i32 = if cfg!(tintuc_test_switches) {
+    3_000
+} else {
+    20_000
+};
+
+/// A request's limits while it runs: the caller's abort and [`TIMEOUT_MS`] both stop it. Dropped
+/// when the body is in, which stops the timer and lets go of the caller's signal.
+struct Watch {
+    timer: Option<i32>,
+    timed_out: std::rc::Rc<std::cell::Cell<bool>>,
+    _on_timeout: Closure<dyn FnMut()>,
+    caller: Option<(web_sys::AbortSignal, Closure<dyn FnMut()>)>,
+}
+
+impl Watch {
+    fn start(controller: web_sys::AbortController, caller: Option<&web_sys::AbortSignal>) -> Self {
+        let timed_out = std::rc::Rc::new(std::cell::Cell::new(false));
+        let on_timeout = {
+            let (timed_out, controller) = (timed_out.clone(), controller.clone());
+            Closure::<dyn FnMut()>::new(move || {
+                timed_out.set(true);
+                controller.abort();
+            })
+        };
+        let timer = web_sys::window().and_then(|w| {
+            w.set_timeout_with_callback_and_timeout_and_arguments_0(
+                on_timeout.as_ref().unchecked_ref(),
+                TIMEOUT_MS,
+            )
+            .ok()
+        });
+        let caller = caller.map(|signal| {
+            if signal.aborted() {
+                controller.abort();
+            }
+            let on_abort = Closure::<dyn FnMut()>::new(move || controller.abort());
+            let _ =
+                signal.add_event_listener_with_callback("abort", on_abort.as_ref().unchecked_ref());
+            (signal.clone(), on_abort)
+        });
+        Self {
+            timer,
+            timed_out,
+            _on_timeout: on_timeout,
+            caller,
+        }
+    }
+
+    /// Why a request or its body failed with no HTTP answer: the reader moved on, the time ran
+    /// out, the device is offline, or the request went nowhere (refused, or redirected to
+    /// another site, which content requests never follow).
+    fn failure(&self, path: &str) -> FetchError {
+        let path = path.to_string();
+        if self.caller.as_ref().is_some_and(|(s, _)| s.aborted()) {
+            FetchError::Aborted
+        } else if self.timed_out.get() {
+            FetchError::Timeout { path }
+        } else if web_sys::window().is_some_and(|w| !w.navigator().on_line()) {
+            FetchError::Offline { path }
+        } else {
+            FetchError::Unreachable { path }
+        }
+    }
+}
+
+impl Drop for Watch {
+    fn drop(&mut self) {
+        if let (Some(window), Some(timer)) = (web_sys::window(), self.timer) {
+            window.clear_timeout_with_handle(timer);
+        }
+        if let Some((signal, on_abort)) = &self.caller {
+            let _ = signal
+                .remove_event_listener_with_callback("abort", on_abort.as_ref().unchecked_ref());
+        }
+    }
+}
+
+/// The response to `path`, from its early request if there is one, else from a new request;
+/// with the [`Watch`] that must live until its body is read.
 ///
 /// Called through web-sys, not a wrapper: a failed request's reason is only ever mapped to a
 /// [`FetchError`], never converted (an abort's reason can be any value, even an event).
 async fn send(
     path: &str,
     abort: Option<&web_sys::AbortSignal>,
-) -> Result<web_sys::Response, FetchError> {
-    let window = web_sys::window().ok_or_else(|| no_answer(path, abort))?;
-    let promise = match early::take(path) {
+) -> Result<(web_sys::Response, Watch), FetchError> {
+    let unreachable = || FetchError::Unreachable {
+        path: path.to_string(),
+    };
+    let window = web_sys::window().ok_or_else(unreachable)?;
+    let (promise, controller) = match early::take(path) {
+        Some(early) => (early.response, early.controller),
         None => {
-            let init = web_sys::RequestInit::new();
-            if let Some(signal) = abort {
-                init.set_signal(Some(signal));
-            }
-            window.fetch_with_str_and_init(&url_for(&base_path(), path), &init)
-        }
-        Some(early) => {
-            if let Some(signal) = abort {
-                // The caller's abort must stop the early request too: the resource waits for it.
-                if signal.aborted() {
-                    early.controller.abort();
-                    return Err(FetchError::Aborted);
-                }
-                let controller: &JsValue = early.controller.as_ref();
-                if let Ok(abort_early) = js_sys::Reflect::get(controller, &"abort".into()) {
-                    let abort_early: js_sys::Function = abort_early.unchecked_into();
-                    // Bound with no reason: the abort event must not become the reason.
-                    let bound = abort_early.bind1(controller, &JsValue::UNDEFINED);
-                    signal.set_onabort(Some(bound.unchecked_ref()));
-                }
-            }
-            early.response
+            let controller = web_sys::AbortController::new().map_err(|_| unreachable())?;
+            let promise = window.fetch_with_str_and_init(
+                &url_for(&base_path(), path),
+                &request_init(&controller.signal()),
+            );
+            (promise, controller)
         }
     };
-    let response = JsFuture::from(promise)
-        .await
-        .map_err(|_| no_answer(path, abort))?;
-    Ok(response.unchecked_into())
+    let watch = Watch::start(controller, abort);
+    match JsFuture::from(promise).await {
+        Ok(response) => Ok((response.unchecked_into(), watch)),
+        Err(_) => Err(watch.failure(path)),
+    }
 }
 
-/// Fetches the text of `path` (relative to the base), checking the HTTP status.
+/// How every content request is made: same-origin only, so that a host that redirects a content
+/// file to another site gets an error, not that site's text shown as the newsroom's.
+fn request_init(signal: &web_sys::AbortSignal) -> web_sys::RequestInit {
+    let init = web_sys::RequestInit::new();
+    init.set_signal(Some(signal));
+    init.set_mode(web_sys::RequestMode::SameOrigin);
+    init
+}
+
+/// Fetches the text of `path` (relative to the base), checking the HTTP status and the size.
 pub async fn get_text(
     path: &str,
     abort: Option<&web_sys::AbortSignal>,
 ) -> Result<String, FetchError> {
-    let response = send(path, abort).await?;
+    let (response, watch) = send(path, abort).await?;
     match response.status() {
         200..=299 => {}
         404 | 410 => {
@@ -109,23 +192,29 @@ pub async fn get_text(
             })
         }
     }
-    let body = response
-        .array_buffer()
-        .map_err(|_| no_answer(path, abort))?;
+    let too_large = |bytes: usize| FetchError::TooLarge {
+        path: path.to_string(),
+        bytes,
+    };
+    // Said before the body comes where the host says how long it is.
+    let declared = response
+        .headers()
+        .get("content-length")
+        .ok()
+        .flatten()
+        .and_then(|length| length.parse::<usize>().ok());
+    if let Some(bytes) = declared.filter(|&b| b > limits::FILE_BYTES) {
+        return Err(too_large(bytes));
+    }
+    let body = response.array_buffer().map_err(|_| watch.failure(path))?;
     let body = JsFuture::from(body)
         .await
-        .map_err(|_| no_answer(path, abort))?;
-    Ok(utf8_text(js_sys::Uint8Array::new(&body).to_vec()))
-}
-
-/// Why a request or its body failed with no HTTP answer: the reader moved on, or the network.
-fn no_answer(path: &str, abort: Option<&web_sys::AbortSignal>) -> FetchError {
-    match abort {
-        Some(signal) if signal.aborted() => FetchError::Aborted,
-        _ => FetchError::Offline {
-            path: path.to_string(),
-        },
+        .map_err(|_| watch.failure(path))?;
+    let body = js_sys::Uint8Array::new(&body);
+    if body.length() as usize > limits::FILE_BYTES {
+        return Err(too_large(body.length() as usize));
     }
+    Ok(utf8_text(body.to_vec()))
 }
 
 #[cfg(test)]

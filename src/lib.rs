@@ -11,6 +11,7 @@
 pub mod app;
 pub mod components;
 pub mod content;
+pub mod crash;
 pub mod fetch;
 pub mod format;
 pub mod head;
@@ -42,6 +43,8 @@ pub const RUNNING: &str = "data-running";
 pub fn start() {
     use leptos::prelude::*;
     use wasm_bindgen::JsCast;
+    #[cfg(tintuc_test_switches)]
+    crash::panic_on_test_event();
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };

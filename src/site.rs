@@ -51,13 +51,18 @@ impl Site {
         self.href(&Route::article(section, slug))
     }
 
-    /// An image or file named in content: absolute URLs as they are, others from the base.
-    pub fn asset_href(&self, src: &str) -> String {
-        if src.starts_with("https://") || src.starts_with("http://") {
-            src.to_string()
-        } else {
-            url_for(&self.base, src)
-        }
+    /// An image or file named in content: absolute URLs as they are, others from the base;
+    /// `None` for a source no page may load (see [`crate::content::safe_href`]).
+    pub fn asset_href(&self, src: &str) -> Option<String> {
+        let src = crate::content::safe_href(src)?;
+        let lower = src.to_ascii_lowercase();
+        Some(
+            if lower.starts_with("https://") || lower.starts_with("http://") {
+                src.to_string()
+            } else {
+                url_for(&self.base, src)
+            },
+        )
     }
 
     /// A link inside content, if it may be followed; site-relative targets resolve from the base.
@@ -155,15 +160,19 @@ mod tests {
                 s.article_href("chinh-tri", "bai"),
                 format!("{prefix}/chinh-tri/bai")
             );
-            assert_eq!(s.asset_href("media/a.svg"), format!("{prefix}/media/a.svg"));
+            assert_eq!(
+                s.asset_href("media/a.svg"),
+                Some(format!("{prefix}/media/a.svg"))
+            );
+            assert_eq!(s.asset_href("javascript:alert(1)"), None);
             assert_eq!(
                 s.content_href("/kinh-te").as_deref(),
                 Some(format!("{prefix}/kinh-te").as_str())
             );
         }
         assert_eq!(
-            site("/tin/").asset_href("https://a.vn/x.jpg"),
-            "https://a.vn/x.jpg"
+            site("/tin/").asset_href("https://a.vn/x.jpg").as_deref(),
+            Some("https://a.vn/x.jpg")
         );
     }
 

@@ -60,6 +60,25 @@ pub fn reading_time(minutes: usize) -> String {
 pub fn offline(what: &str) -> String {
     format!("Không kết nối được để tải {what}. Hãy kiểm tra mạng rồi thử lại.")
 }
+pub fn unreachable(what: &str) -> String {
+    format!(
+        "Không tải được {what}: máy chủ không trả lời, hoặc chuyển yêu cầu sang một trang khác. \
+         Hãy thử lại sau ít phút."
+    )
+}
+pub fn timed_out(what: &str) -> String {
+    format!("Tải {what} quá lâu nên đã dừng. Mạng có thể đang chậm; hãy thử lại.")
+}
+pub fn too_large(what: &str, bytes: usize) -> String {
+    let megabytes = format!("{:.1}", bytes as f64 / 1_048_576.0).replace('.', ",");
+    format!("{what} quá lớn ({megabytes} MB) để mở trên trang này.")
+}
+pub fn not_json(what: &str) -> String {
+    format!("Máy chủ gửi về một trang web thay cho dữ liệu {what}. Hãy thử lại sau ít phút.")
+}
+pub fn truncated(what: &str) -> String {
+    format!("Dữ liệu {what} bị cắt ngang khi tải, có thể do mạng chập chờn. Hãy thử lại.")
+}
 pub fn http_status(what: &str, status: u16) -> String {
     format!("Máy chủ trả lỗi HTTP {status} khi tải {what}.")
 }
@@ -74,6 +93,9 @@ pub fn unsupported_format(what: &str, found: u32, supported: u32) -> String {
         "{what} dùng định dạng phiên bản {found}, nhưng trang này chỉ đọc được phiên bản {supported}."
     )
 }
+pub const CRASHED: &str =
+    "Trang gặp lỗi và đã ngừng phản hồi. Hãy tải lại trang để đọc tiếp; bài đang đọc không mất.";
+pub const RELOAD: &str = "Tải lại trang";
 pub const ABORTED: &str = "Yêu cầu đã được hủy.";
 
 pub const DISPLAY_SETTINGS: &str = "Cỡ chữ và màu nền";

@@ -54,6 +54,11 @@ fn check_refuses_every_hostile_file_by_name() {
         ),
         ("lien-ket-doc.json", "points to \"vbscript:msgbox(1)\""),
         ("lien-ket-doc.json", "points to \"java\\tscript:alert(1)\""),
+        ("lien-ket-doc.json", "points to \"javascript&#58;alert(1)\""),
+        (
+            "lien-ket-doc.json",
+            "points to \"&#106;avascript:alert(1)\"",
+        ),
         ("lien-ket-doc.json", "`body[1] link`"),
         ("lien-ket-doc.json", "`body[2].src`"),
         ("tieu-de-rat-dai.json", "`title` is 10000 characters"),

@@ -22,13 +22,17 @@ fn block(block: Block) -> AnyView {
             </blockquote>
         }
         .into_any(),
-        Block::Image { image, caption } => view! {
-            <figure class="figure">
-                <img loading="lazy" decoding="async" src=site.asset_href(&image.src) alt=image.alt width=image.width height=image.height />
-                {(!caption.is_empty()).then(|| view! { <figcaption>{caption}</figcaption> })}
-            </figure>
-        }
-        .into_any(),
+        // A picture no page may load is left out, as an unknown block is.
+        Block::Image { image, caption } => match site.asset_href(&image.src) {
+            Some(src) => view! {
+                <figure class="figure">
+                    <img loading="lazy" decoding="async" src=src alt=image.alt width=image.width height=image.height />
+                    {(!caption.is_empty()).then(|| view! { <figcaption>{caption}</figcaption> })}
+                </figure>
+            }
+            .into_any(),
+            None => ().into_any(),
+        },
         Block::List { ordered: true, items } => view! { <ol>{items.into_iter().map(|i| view! { <li>{rich(i)}</li> }).collect_view()}</ol> }.into_any(),
         Block::List { ordered: false, items } => view! { <ul>{items.into_iter().map(|i| view! { <li>{rich(i)}</li> }).collect_view()}</ul> }.into_any(),
         Block::Unknown => ().into_any(),

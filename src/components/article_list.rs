@@ -111,9 +111,9 @@ pub fn ArticleItem(
         .thumbnail
         .clone()
         .filter(|_| thumbnails)
-        .map(|image| {
-            let src = site.asset_href(&image.src);
-            view! { <Thumbnail image src href=href.clone() /> }
+        .and_then(|image| {
+            let src = site.asset_href(&image.src)?;
+            Some(view! { <Thumbnail image src href=href.clone() /> })
         });
     let lead = (leads && !summary.lead.is_empty())
         .then(|| view! { <p class="article-item__lead">{excerpt(&summary.lead, 220)}</p> });

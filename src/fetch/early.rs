@@ -38,8 +38,7 @@ pub fn fetch_early(path: &str) {
         let Ok(controller) = AbortController::new() else {
             return;
         };
-        let init = web_sys::RequestInit::new();
-        init.set_signal(Some(&controller.signal()));
+        let init = super::request_init(&controller.signal());
         let response = window.fetch_with_str_and_init(&url_for(&base_path(), path), &init);
         if early.len() == EARLY_MAX {
             early.remove(0);

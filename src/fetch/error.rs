@@ -8,9 +8,24 @@ use serde::de::DeserializeOwned;
 /// Why a content file could not be had.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum FetchError {
-    /// No response at all: offline, DNS, CORS, a dropped connection.
+    /// No response at all, and the browser knows it is offline.
     #[error("{}", strings::offline(.path))]
     Offline { path: String },
+    /// No response at all while online: refused, dropped, or redirected to another site.
+    #[error("{}", strings::unreachable(.path))]
+    Unreachable { path: String },
+    /// No complete answer within the time a reader is asked to wait.
+    #[error("{}", strings::timed_out(.path))]
+    Timeout { path: String },
+    /// The file is larger than [`crate::content::limits::FILE_BYTES`].
+    #[error("{}", strings::too_large(.path, *.bytes))]
+    TooLarge { path: String, bytes: usize },
+    /// The answer is a web page (a host's error or login page sent as 200), not the file.
+    #[error("{}", strings::not_json(.path))]
+    NotJson { path: String },
+    /// The JSON stops before its end: the connection dropped while it came.
+    #[error("{}", strings::truncated(.path))]
+    Truncated { path: String },
     #[error("{}", strings::not_found(.path))]
     NotFound { path: String },
     #[error("{}", strings::http_status(.path, *.status))]
@@ -39,7 +54,18 @@ impl FetchError {
 
 /// Decodes `text`, the body of `path`, keeping the position of the first error.
 pub fn decode<T: DeserializeOwned>(path: &str, text: &str) -> Result<T, FetchError> {
+    // No content file starts with `<`: a host sent a page in its place.
+    if text.trim_start().starts_with('<') {
+        return Err(FetchError::NotJson {
+            path: path.to_string(),
+        });
+    }
     serde_json::from_str(text).map_err(|e| {
+        if e.is_eof() && !text.trim().is_empty() {
+            return FetchError::Truncated {
+                path: path.to_string(),
+            };
+        }
         let detail = e.to_string();
         // serde_json appends " at line L column C"; the message carries them already.
         let detail = detail
@@ -114,6 +140,31 @@ mod tests {
         let message = err.to_string();
         assert!(message.contains("content/articles/a.json"), "{message}");
         assert!(message.contains("dòng 3, cột 3"), "{message}");
+    }
+
+    #[test]
+    fn tells_a_web_page_and_a_cut_off_file_from_bad_json() {
+        let page = "\n<!doctype html><title>502 Bad Gateway</title>";
+        assert_eq!(
+            decode::<Article>("a.json", page).unwrap_err(),
+            FetchError::NotJson {
+                path: "a.json".into()
+            }
+        );
+        let cut = r#"{"slug":"a","section":"s","title":"Đại h"#;
+        let err = decode::<Article>("a.json", cut).unwrap_err();
+        assert_eq!(
+            err,
+            FetchError::Truncated {
+                path: "a.json".into()
+            }
+        );
+        assert!(err.to_string().contains("a.json"), "{err}");
+        // An empty body is not a file cut short: nothing of it came.
+        assert!(matches!(
+            decode::<Article>("a.json", "").unwrap_err(),
+            FetchError::Json { .. }
+        ));
     }
 
     #[test]

@@ -78,9 +78,9 @@ fn LeadStory(lead: Summary) -> impl IntoView {
         .unwrap_or_default();
     view! {
         <article class="lead-story" data-testid="lead-story">
-            {lead.thumbnail.clone().map(|image| view! {
-                <img class="lead-story__image" src=site.asset_href(&image.src) alt="" width=image.width height=image.height />
-            })}
+            {lead.thumbnail.clone().and_then(|image| site.asset_href(&image.src).map(|src| view! {
+                <img class="lead-story__image" src=src alt="" width=image.width height=image.height />
+            }))}
             <p class="lead-story__section">{section}</p>
             <h2 class="lead-story__title"><a href=href>{lead.title.clone()}</a></h2>
             <p class="lead-story__meta">

@@ -3,39 +3,12 @@
 import { describe, it, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, existsSync } from "node:fs";
-import { BASE_URL, SUB_URL, SEED_PATH, SEED_TITLE, DEVICES, launch, newContext, heading, metaViews } from "./support.mjs";
+import { BASE_URL, SUB_URL, SEED_PATH, SEED_TITLE, DEVICES, launch, newContext, heading, metaViews, watchedPage } from "./support.mjs";
 
 const SETUPS = [
   { name: "at the root, rewriting unknown paths", origin: BASE_URL, prefix: "/", dist: "dist" },
   { name: "under /tin/, with 404.html", origin: new URL(SUB_URL).origin, prefix: new URL(SUB_URL).pathname, dist: "dist-sub", documentIs404: true },
 ];
-
-/** A page that records every failed request, console error and CSP violation. */
-async function watchedPage(context, allowDocument404) {
-  const page = await context.newPage();
-  page.problems = [];
-  page.on("requestfailed", (r) => {
-    // Content loading ahead for links in view is cut short when the reader leaves the page.
-    if (r.url().includes("/content/") && r.failure()?.errorText === "net::ERR_ABORTED") return;
-    page.problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`);
-  });
-  page.on("response", (r) => {
-    // The document itself is a 404 on GitHub Pages-style hosts; every asset must succeed.
-    if (r.status() >= 400 && r.request().resourceType() !== "document") page.problems.push(`HTTP ${r.status()}: ${r.url()}`);
-  });
-  page.on("console", (m) => {
-    if (m.type() !== "error") return;
-    // With 404.html hosting the document itself comes with status 404, and Chromium logs that;
-    // it is the host's doing and the page is whole. Any other resource's 404 still counts.
-    const documentStatus = /status of 404/.test(m.text()) && m.location().url === page.url();
-    if (!(allowDocument404 && documentStatus)) page.problems.push(`console: ${m.text()} (${m.location().url})`);
-  });
-  page.on("pageerror", (e) => page.problems.push(`page error: ${e}`));
-  await page.addInitScript(() => {
-    document.addEventListener("securitypolicyviolation", (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
-  });
-  return page;
-}
 
 for (const setup of SETUPS) {
   describe(`static hosting ${setup.name}`, () => {

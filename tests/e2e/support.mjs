@@ -88,3 +88,30 @@ export async function metaViews(page) {
 export function noPageErrors(context) {
   assert.deepEqual(context.pageErrors, [], "the page threw");
 }
+
+/** A page that records every failed request, console error and CSP violation. */
+export async function watchedPage(context, allowDocument404) {
+  const page = await context.newPage();
+  page.problems = [];
+  page.on("requestfailed", (r) => {
+    // Content loading ahead for links in view is cut short when the reader leaves the page.
+    if (r.url().includes("/content/") && r.failure()?.errorText === "net::ERR_ABORTED") return;
+    page.problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`);
+  });
+  page.on("response", (r) => {
+    // The document itself is a 404 on GitHub Pages-style hosts; every asset must succeed.
+    if (r.status() >= 400 && r.request().resourceType() !== "document") page.problems.push(`HTTP ${r.status()}: ${r.url()}`);
+  });
+  page.on("console", (m) => {
+    if (m.type() !== "error") return;
+    // With 404.html hosting the document itself comes with status 404, and Chromium logs that;
+    // it is the host's doing and the page is whole. Any other resource's 404 still counts.
+    const documentStatus = /status of 404/.test(m.text()) && m.location().url === page.url();
+    if (!(allowDocument404 && documentStatus)) page.problems.push(`console: ${m.text()} (${m.location().url})`);
+  });
+  page.on("pageerror", (e) => page.problems.push(`page error: ${e}`));
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
+  });
+  return page;
+}
