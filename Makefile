@@ -1,7 +1,7 @@
 # tintuc — the two commands a newcomer needs, and a few more.
 #   make serve   install what is missing, then serve the sample site with trunk
 #   make test    install what is missing, then run every test layer
-.PHONY: serve test build content check-content clean bench bench-publisher fuzz
+.PHONY: serve test build content check-content clean bench bench-publisher bench-hostile fuzz
 
 PUBLIC_URL ?= /
 
@@ -36,6 +36,10 @@ bench:
 # The publisher's tool on a generated tree of 100,000 articles: time and peak memory per step.
 bench-publisher:
 	scripts/bench-publisher.sh 10000 100000
+
+# Opening the hostile content served anyway: the longest task and time to a page or a message.
+bench-hostile:
+	scripts/bench-hostile.sh
 
 # The decoders' fuzz targets for FUZZ_MINUTES minutes (`make test` runs each for 256 cases).
 FUZZ_MINUTES ?= 10

@@ -70,8 +70,13 @@ pub fn timed_out(what: &str) -> String {
     format!("Tải {what} quá lâu nên đã dừng. Mạng có thể đang chậm; hãy thử lại.")
 }
 pub fn too_large(what: &str, bytes: usize) -> String {
-    let megabytes = format!("{:.1}", bytes as f64 / 1_048_576.0).replace('.', ",");
-    format!("{what} quá lớn ({megabytes} MB) để mở trên trang này.")
+    // Whole tenths by integer arithmetic: formatting a float would add its code to the wasm.
+    let tenths = (bytes as u64 * 10 + 524_288) / 1_048_576;
+    format!(
+        "{what} quá lớn ({},{} MB) để mở trên trang này.",
+        tenths / 10,
+        tenths % 10
+    )
 }
 pub fn not_json(what: &str) -> String {
     format!("Máy chủ gửi về một trang web thay cho dữ liệu {what}. Hãy thử lại sau ít phút.")

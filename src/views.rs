@@ -105,22 +105,44 @@ impl ViewLog {
                 true
             }
         };
-        let max_entries = max_entries.max(1);
-        if self.entries.len() > max_entries {
-            // Sorted once, not searched once per entry: a stored log may hold any number.
-            let mut by_age: Vec<(i64, String)> = self
-                .entries
-                .iter()
-                .filter(|(key, _)| key.as_str() != slug)
-                .map(|(key, e)| (e.last, key.clone()))
-                .collect();
-            by_age.sort_unstable();
-            let excess = self.entries.len() - max_entries;
-            for (_, key) in by_age.into_iter().take(excess) {
-                self.entries.remove(&key);
-            }
+        let excess = self.entries.len().saturating_sub(max_entries.max(1));
+        if excess > 0 {
+            self.forget_oldest(excess, slug);
         }
         counted
+    }
+
+    /// Drops the `n` least recently viewed entries other than `keep`. A stored log may hold any
+    /// number of entries, so this is not one search per entry dropped; and it finds the cut-off
+    /// time by bisection rather than by sorting, whose code would weigh more in the wasm.
+    fn forget_oldest(&mut self, n: usize, keep: &str) {
+        let older_than = |log: &Self, t: i64| {
+            log.entries
+                .iter()
+                .filter(|(key, e)| e.last < t && key.as_str() != keep)
+                .count()
+        };
+        // The smallest `cut` with at least `n` entries at or before it.
+        let (mut low, mut high) = (i64::MIN, i64::MAX);
+        while low < high {
+            let mid = (i128::from(low) + i128::from(high)).div_euclid(2) as i64;
+            if older_than(self, mid.saturating_add(1)) >= n {
+                high = mid;
+            } else {
+                low = mid + 1;
+            }
+        }
+        let mut left = n;
+        self.entries.retain(|key, e| {
+            let drop = left > 0 && key.as_str() != keep && e.last < low;
+            left -= usize::from(drop);
+            !drop
+        });
+        self.entries.retain(|key, e| {
+            let drop = left > 0 && key.as_str() != keep && e.last == low;
+            left -= usize::from(drop);
+            !drop
+        });
     }
 }
 
@@ -264,6 +286,18 @@ mod tests {
         assert_eq!(log.local_views("moi"), 1);
         assert_eq!(log.local_views("bai-99999"), 1);
         assert_eq!(log.local_views("bai-0"), 0);
+        // Times before the epoch and ties at the cut-off.
+        let mut log = ViewLog::default();
+        for (i, t) in [-7, -7, -7, i64::MIN, 3].into_iter().enumerate() {
+            log.record(&format!("b{i}"), t, 1, usize::MAX);
+        }
+        log.record("moi", 10, 1, 3);
+        assert_eq!(log.len(), 3);
+        assert_eq!(log.local_views("b3") + log.local_views("b4"), 1);
+        assert_eq!(
+            log.local_views("b0") + log.local_views("b1") + log.local_views("b2"),
+            1
+        );
     }
 
     #[test]

@@ -41,15 +41,15 @@ pub fn Pagination(#[prop(into)] section: String, page: u32, pages: u32) -> impl 
 /// Never walks the pages one by one: a section page may claim any number of them.
 pub fn page_numbers(page: u32, pages: u32) -> Vec<Option<u32>> {
     let near = page.saturating_sub(2).max(1)..=page.saturating_add(2).min(pages);
-    let mut shown: Vec<u32> = [1, pages].into_iter().chain(near).collect();
-    shown.sort_unstable();
-    shown.dedup();
-    let mut out = Vec::new();
-    for n in shown.into_iter().filter(|n| (1..=pages).contains(n)) {
-        if matches!(out.last(), Some(Some(last)) if n - last > 1) {
-            out.push(None);
+    // In order already: 1, the pages around `page`, the last.
+    let mut out: Vec<Option<u32>> = Vec::new();
+    for n in std::iter::once(1).chain(near).chain(std::iter::once(pages)) {
+        match out.last() {
+            _ if n == 0 || n > pages => {}
+            Some(Some(last)) if n <= *last => {}
+            Some(Some(last)) if n - last > 1 => out.extend([None, Some(n)]),
+            _ => out.push(Some(n)),
         }
-        out.push(Some(n));
     }
     out
 }
