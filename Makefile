@@ -41,7 +41,7 @@ bench-publisher:
 bench-hostile:
 	scripts/bench-hostile.sh
 
-# The decoders' fuzz targets for FUZZ_MINUTES minutes (`make test` runs each for 256 cases).
+# The fuzz targets of both crates for FUZZ_MINUTES minutes (`make test` runs a few cases each).
 FUZZ_MINUTES ?= 10
 fuzz:
 	scripts/fuzz.sh $(FUZZ_MINUTES)

@@ -5,8 +5,8 @@
 # Usage: scripts/build.sh [DIST] [PUBLIC_URL]   (defaults: dist /)
 # TEST_BUILD=1 makes the build the tests use beside the release as shipped: the app says in the
 # console where a page failed to hydrate (Leptos's leptos_debuginfo) instead of stopping without
-# a word, and has the test switches (cfg tintuc_test_switches: a 3 s content timeout, a panic
-# on demand). Never publish it.
+# a word, and has the test switches (cfg tintuc_test_switches: a shorter content timeout, a
+# panic on demand). Never publish it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"

@@ -30,8 +30,12 @@ pub mod limits {
 /// embeddings, overrides and isolates): in a headline it can make a list or a link read as
 /// something else. Marks (U+200E, U+200F) only nudge neutral characters and are allowed.
 pub fn has_bidi_control(text: &str) -> bool {
-    text.chars()
-        .any(|c| matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'))
+    text.chars().any(is_bidi_control)
+}
+
+/// One of the characters [`has_bidi_control`] finds.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 /// Where the content files live, relative to the site's base path.

@@ -61,8 +61,11 @@ const TIMEOUT_MS: i32 = if cfg!(tintuc_test_switches) {
 };
 
 /// A request's limits while it runs: the caller's abort and [`TIMEOUT_MS`] both stop it. Dropped
-/// when the body is in, which stops the timer and lets go of the caller's signal.
+/// when the answer is dealt with, which stops the timer, lets go of the caller's signal and
+/// aborts the request: a body nobody will read (an error status, a file too large) stops
+/// downloading, and aborting one already read does nothing.
 struct Watch {
+    controller: web_sys::AbortController,
     timer: Option<i32>,
     timed_out: std::rc::Rc<std::cell::Cell<bool>>,
     _on_timeout: Closure<dyn FnMut()>,
@@ -90,12 +93,14 @@ impl Watch {
             if signal.aborted() {
                 controller.abort();
             }
+            let controller = controller.clone();
             let on_abort = Closure::<dyn FnMut()>::new(move || controller.abort());
             let _ =
                 signal.add_event_listener_with_callback("abort", on_abort.as_ref().unchecked_ref());
             (signal.clone(), on_abort)
         });
         Self {
+            controller,
             timer,
             timed_out,
             _on_timeout: on_timeout,
@@ -122,6 +127,7 @@ impl Watch {
 
 impl Drop for Watch {
     fn drop(&mut self) {
+        self.controller.abort();
         if let (Some(window), Some(timer)) = (web_sys::window(), self.timer) {
             window.clear_timeout_with_handle(timer);
         }
@@ -192,27 +198,33 @@ pub async fn get_text(
             })
         }
     }
-    let too_large = |bytes: usize| FetchError::TooLarge {
+    let too_large = |bytes: u64| FetchError::TooLarge {
         path: path.to_string(),
         bytes,
     };
-    // Said before the body comes where the host says how long it is.
+    let limit = limits::FILE_BYTES as u64;
+    // Said before the body comes where the host says how long it is (in 64 bits: a length of
+    // 4 GiB and more must not slip past a 32-bit parse).
     let declared = response
         .headers()
         .get("content-length")
         .ok()
         .flatten()
-        .and_then(|length| length.parse::<usize>().ok());
-    if let Some(bytes) = declared.filter(|&b| b > limits::FILE_BYTES) {
+        .and_then(|length| length.trim().parse::<u64>().ok());
+    if let Some(bytes) = declared.filter(|&b| b > limit) {
         return Err(too_large(bytes));
     }
-    let body = response.array_buffer().map_err(|_| watch.failure(path))?;
-    let body = JsFuture::from(body)
-        .await
-        .map_err(|_| watch.failure(path))?;
+    // A body that fails after a good status was cut off on the way, unless the reader left, the
+    // time ran out or the device went offline.
+    let cut = |watch: &Watch| match watch.failure(path) {
+        FetchError::Unreachable { path } => FetchError::Truncated { path },
+        other => other,
+    };
+    let body = response.array_buffer().map_err(|_| cut(&watch))?;
+    let body = JsFuture::from(body).await.map_err(|_| cut(&watch))?;
     let body = js_sys::Uint8Array::new(&body);
-    if body.length() as usize > limits::FILE_BYTES {
-        return Err(too_large(body.length() as usize));
+    if u64::from(body.length()) > limit {
+        return Err(too_large(body.length().into()));
     }
     Ok(utf8_text(body.to_vec()))
 }

@@ -47,8 +47,11 @@ impl Site {
         self.href(&Route::section(section, page))
     }
 
-    pub fn article_href(&self, section: &str, slug: &str) -> String {
-        self.href(&Route::article(section, slug))
+    /// An article's address; `None` when its section or slug is not a slug, which no address of
+    /// the site can name (a list's `"../../x"` would lead out of the site).
+    pub fn article_href(&self, section: &str, slug: &str) -> Option<String> {
+        let valid = crate::route::is_slug(section) && crate::route::is_slug(slug);
+        valid.then(|| self.href(&Route::article(section, slug)))
     }
 
     /// An image or file named in content: absolute URLs as they are, others from the base;
@@ -122,6 +125,11 @@ impl Site {
 
     /// The document title for a page called `page`.
     pub fn title(&self, page: &str) -> String {
+        // A tab's title is not an element that could keep reordered text to itself.
+        let page: String = page
+            .chars()
+            .filter(|&c| !crate::content::is_bidi_control(c))
+            .collect();
         if page.is_empty() {
             self.manifest.name.clone()
         } else {
@@ -158,13 +166,14 @@ mod tests {
             );
             assert_eq!(
                 s.article_href("chinh-tri", "bai"),
-                format!("{prefix}/chinh-tri/bai")
+                Some(format!("{prefix}/chinh-tri/bai"))
             );
             assert_eq!(
                 s.asset_href("media/a.svg"),
                 Some(format!("{prefix}/media/a.svg"))
             );
             assert_eq!(s.asset_href("javascript:alert(1)"), None);
+            assert_eq!(s.article_href("chinh-tri", "../../content/site"), None);
             assert_eq!(
                 s.content_href("/kinh-te").as_deref(),
                 Some(format!("{prefix}/kinh-te").as_str())

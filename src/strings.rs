@@ -69,9 +69,9 @@ pub fn unreachable(what: &str) -> String {
 pub fn timed_out(what: &str) -> String {
     format!("Tải {what} quá lâu nên đã dừng. Mạng có thể đang chậm; hãy thử lại.")
 }
-pub fn too_large(what: &str, bytes: usize) -> String {
+pub fn too_large(what: &str, bytes: u64) -> String {
     // Whole tenths by integer arithmetic: formatting a float would add its code to the wasm.
-    let tenths = (bytes as u64 * 10 + 524_288) / 1_048_576;
+    let tenths = bytes.saturating_mul(10).saturating_add(524_288) / 1_048_576;
     format!(
         "{what} quá lớn ({},{} MB) để mở trên trang này.",
         tenths / 10,

@@ -274,7 +274,7 @@ mod tests {
         assert_eq!(log.local_views("a"), 4);
     }
 
-    // A stored log may hold any number of entries; trimming it is one sort, not one search each.
+    // A stored log may hold any number of entries; trimming it must not search once per entry.
     #[test]
     fn trims_a_huge_stored_log_to_the_newest_entries() {
         let mut log = ViewLog::default();

@@ -3,16 +3,16 @@
 //! inside content, and what a browser's storage holds. Each target must not panic, and must
 //! refuse what it cannot read with an error that names the file.
 //!
-//! `cargo test --test fuzz` runs every target for `FUZZ_CASES` cases (default 256): that is what
-//! `make test` runs. With `FUZZ_SECONDS=S` each target runs for S seconds instead, and says how
-//! many cases it tried (`make fuzz`). A failure prints the smallest input proptest found; keep it
-//! as a regression case in the module it concerns.
+//! The runner and its budget are in `support/fuzz.rs`. A failure prints the smallest input
+//! proptest found; keep it as a regression case in the module it concerns.
 #![cfg(not(target_arch = "wasm32"))]
 
+#[path = "support/fuzz.rs"]
+mod support;
+
 use proptest::prelude::*;
-use proptest::test_runner::{Config, TestCaseError, TestRunner};
-use std::cell::Cell;
-use std::time::{Duration, Instant};
+use proptest::test_runner::TestCaseError;
+use support::{apply, edit, fuzz, json_value};
 use tintuc::components::pagination::page_numbers;
 use tintuc::content::{
     paths, safe_href, Article, Block, HomeIndex, Manifest, SectionPage, FORMAT_VERSION,
@@ -24,147 +24,6 @@ use tintuc::preferences::Preferences;
 use tintuc::route::{is_slug, Route};
 use tintuc::site::Site;
 use tintuc::views::ViewLog;
-
-/// Runs `check` over values of `strategy` until the budget is spent, then reports.
-fn fuzz<S: Strategy>(
-    name: &str,
-    strategy: S,
-    check: impl Fn(S::Value) -> Result<bool, TestCaseError>,
-) {
-    let cases: u32 = env_number("FUZZ_CASES").unwrap_or(256);
-    let deadline = env_number("FUZZ_SECONDS").map(|s| Instant::now() + Duration::from_secs(s));
-    let (tried, refused, slowest) = (Cell::new(0u64), Cell::new(0u64), Cell::new(Duration::ZERO));
-    let started = Instant::now();
-    loop {
-        let mut runner = TestRunner::new(Config {
-            cases: if deadline.is_some() { 1_000 } else { cases },
-            failure_persistence: None,
-            ..Config::default()
-        });
-        let outcome = runner.run(&strategy, |value| {
-            let at = Instant::now();
-            let accepted = check(value)?;
-            slowest.set(slowest.get().max(at.elapsed()));
-            tried.set(tried.get() + 1);
-            refused.set(refused.get() + u64::from(!accepted));
-            Ok(())
-        });
-        if let Err(failure) = outcome {
-            panic!("fuzz {name}: {failure}");
-        }
-        if deadline.is_none_or(|d| Instant::now() >= d) {
-            break;
-        }
-    }
-    println!(
-        "fuzz {name}: {} cases in {:.1} s, {} refused, slowest case {:.1} ms",
-        tried.get(),
-        started.elapsed().as_secs_f64(),
-        refused.get(),
-        slowest.get().as_secs_f64() * 1e3
-    );
-}
-
-fn env_number<T: std::str::FromStr>(name: &str) -> Option<T> {
-    std::env::var(name).ok()?.parse().ok()
-}
-
-/// The names and values real content files use, so that shaped JSON gets past the first field.
-const FIELDS: &[&str] = &[
-    "format",
-    "name",
-    "description",
-    "language",
-    "timezone",
-    "sections",
-    "page_size",
-    "views",
-    "window_minutes",
-    "max_entries",
-    "endpoint",
-    "demo",
-    "url",
-    "slug",
-    "section",
-    "title",
-    "lead",
-    "published",
-    "updated",
-    "author",
-    "source",
-    "body",
-    "thumbnail",
-    "sample",
-    "type",
-    "text",
-    "href",
-    "label",
-    "src",
-    "alt",
-    "width",
-    "height",
-    "caption",
-    "ordered",
-    "items",
-    "latest",
-    "popular",
-    "page",
-    "pages",
-    "total",
-    "articles",
-];
-const WORDS: &[&str] = &[
-    "paragraph",
-    "heading",
-    "quote",
-    "image",
-    "list",
-    "video",
-    "+07:00",
-    "Z",
-    "-03:30",
-    "2020-07-19T18:40:00+07:00",
-    "2020-02-30T00:00:00Z",
-    "9999-12-31T23:59:59-23:59",
-    "0000-01-01T00:00:00+23:59",
-    "tin-tuc-su-kien",
-    "javascript:alert(1)",
-    "Đống Đa",
-    "",
-    "\u{202E}",
-    "a\u{0}b",
-    "\\u003c/script>",
-];
-
-fn json_value() -> impl Strategy<Value = serde_json::Value> {
-    use serde_json::Value;
-    let leaf = prop_oneof![
-        Just(Value::Null),
-        any::<bool>().prop_map(Value::Bool),
-        any::<i64>().prop_map(Value::from),
-        any::<u64>().prop_map(Value::from),
-        any::<f64>().prop_map(Value::from),
-        prop_oneof![Just(0), Just(1), Just(u32::MAX as i64), Just(-1)].prop_map(Value::from),
-        prop::sample::select(WORDS).prop_map(Value::from),
-        ".{0,12}".prop_map(Value::from),
-    ];
-    leaf.prop_recursive(6, 96, 8, |inner| {
-        prop_oneof![
-            prop::collection::vec(inner.clone(), 0..8).prop_map(serde_json::Value::Array),
-            prop::collection::vec(
-                (
-                    prop_oneof![
-                        prop::sample::select(FIELDS).prop_map(String::from),
-                        ".{0,6}"
-                    ],
-                    inner
-                ),
-                0..10
-            )
-            .prop_map(|pairs| serde_json::Value::Object(pairs.into_iter().collect())),
-        ]
-    })
-}
 
 /// A content file decoded as what its path says it is. Returns whether it was accepted; an
 /// error must name the file and, for JSON, a position inside it.
@@ -240,81 +99,6 @@ fn content_files_shaped_like_the_format() {
         (prop::sample::select(&FILES[..]), json_value()),
         |(path, value)| read_as(path, &value.to_string()),
     );
-}
-
-#[derive(Clone, Debug)]
-enum Edit {
-    Flip(usize, u8),
-    Delete(usize, usize),
-    Insert(usize, Vec<u8>),
-    Truncate(usize),
-    Repeat(usize, usize),
-}
-
-fn edit() -> impl Strategy<Value = Edit> {
-    let tokens = prop::sample::select(vec![
-        &b"{"[..],
-        b"}",
-        b"[",
-        b"]",
-        b",",
-        b":",
-        b"\"",
-        b"\\",
-        b"null",
-        b"-1",
-        b"1e999",
-        b"\xFF",
-        b"\xEF\xBB\xBF",
-        b"\\ud800",
-        b"\"type\":\"video\"",
-        b"\xE1\xBB",
-    ]);
-    prop_oneof![
-        (any::<usize>(), any::<u8>()).prop_map(|(at, b)| Edit::Flip(at, b)),
-        (any::<usize>(), 0..64usize).prop_map(|(at, n)| Edit::Delete(at, n)),
-        (any::<usize>(), tokens).prop_map(|(at, t)| Edit::Insert(at, t.to_vec())),
-        (any::<usize>(), prop::collection::vec(any::<u8>(), 1..8))
-            .prop_map(|(at, bytes)| Edit::Insert(at, bytes)),
-        any::<usize>().prop_map(Edit::Truncate),
-        (any::<usize>(), 1..256usize).prop_map(|(at, n)| Edit::Repeat(at, n)),
-    ]
-}
-
-fn apply(mut bytes: Vec<u8>, edits: &[Edit]) -> Vec<u8> {
-    for edit in edits {
-        let at = |i: usize| {
-            if bytes.is_empty() {
-                0
-            } else {
-                i % (bytes.len() + 1)
-            }
-        };
-        match edit {
-            Edit::Flip(i, b) if !bytes.is_empty() => {
-                let i = i % bytes.len();
-                bytes[i] ^= b | 1;
-            }
-            Edit::Flip(..) => {}
-            Edit::Delete(i, n) => {
-                let start = at(*i);
-                let end = (start + n).min(bytes.len());
-                bytes.drain(start..end);
-            }
-            Edit::Insert(i, more) => {
-                let i = at(*i);
-                bytes.splice(i..i, more.iter().copied());
-            }
-            Edit::Truncate(i) => bytes.truncate(at(*i)),
-            Edit::Repeat(i, n) => {
-                let start = at(*i);
-                let end = (start + n).min(bytes.len());
-                let copy = bytes[start..end].to_vec();
-                bytes.splice(end..end, copy);
-            }
-        }
-    }
-    bytes
 }
 
 #[test]
@@ -491,24 +275,43 @@ fn links_inside_content() {
 
 #[test]
 fn what_a_browser_stored() {
+    // Logs of any size, times anywhere in the range, and versions other than the one read.
+    let log = (
+        prop::collection::vec(("[a-c]{1,3}", any::<u32>(), any::<i64>()), 0..64),
+        0..3u32,
+    )
+        .prop_map(|(entries, v)| {
+            let entries: Vec<String> = entries
+                .iter()
+                .map(|(slug, n, t)| format!(r#""{slug}":{{"n":{n},"t":{t}}}"#))
+                .collect();
+            format!(r#"{{"v":{v},"entries":{{{}}}}}"#, entries.join(","))
+        });
     let stored = prop_oneof![
         ".{0,40}".prop_map(String::from),
         json_value().prop_map(|v| v.to_string()),
-        (any::<i64>(), any::<u64>(), 0..3u32).prop_map(|(t, n, v)| format!(
-            r#"{{"v":{v},"entries":{{"a":{{"n":{n},"t":{t}}},"b":{{"n":1,"t":{t}}}}}}}"#
-        )),
+        log,
     ];
     fuzz(
         "stored views and preferences",
-        (stored, any::<i64>(), any::<i64>(), 0..4usize, any::<i8>()),
+        (stored, any::<i64>(), any::<i64>(), 0..80usize, any::<i8>()),
         |(text, now, window, max, by)| {
             let prefs = Preferences::parse(&text).resized(by);
             prop_assert_eq!(Preferences::parse(&prefs.to_json()), prefs);
             let Some(mut log) = ViewLog::parse(&text) else {
                 return Ok(false);
             };
-            log.record("a", now, window, max);
-            prop_assert!(log.len() <= max.max(1));
+            let before = log.local_views("moi");
+            let counted = log.record("moi", now, window, max);
+            // The view just recorded is kept whatever else goes, and the log keeps to its size.
+            prop_assert!(
+                log.len() <= max.max(1),
+                "{} entries, at most {}",
+                log.len(),
+                max
+            );
+            prop_assert_eq!(log.local_views("moi"), before + u64::from(counted));
+            prop_assert!(log.local_views("moi") >= 1);
             Ok(true)
         },
     );
@@ -530,9 +333,12 @@ fn data_a_rendered_page_carries() {
                 let (_, last) = files.iter().rev().find(|(p, _)| p == path).unwrap();
                 prop_assert_eq!(carried, script_safe(&last.to_string()));
             }
-            prop_assert_eq!(script_safe("<"), "\\u003c");
-            let cut = format!("{{{}", text);
-            prop_assert!(PageData::parse(&cut).is_none());
+            // Cut anywhere inside, the text is refused rather than read as fewer files.
+            let at = text
+                .char_indices()
+                .nth(text.chars().count() / 2)
+                .map_or(0, |(i, _)| i);
+            prop_assert!(PageData::parse(&text[..at]).is_none());
             Ok(true)
         },
     );

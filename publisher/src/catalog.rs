@@ -129,11 +129,21 @@ pub fn check(tree: &Tree) -> Vec<String> {
 
     for (slug, article) in &tree.articles {
         if &article.slug != slug {
-            problems.push(format!(
-                "{}: slug is {:?}",
-                paths::article(slug),
-                article.slug
-            ));
+            let taken = tree.articles.contains_key(&article.slug);
+            problems.push(if taken {
+                format!(
+                    "{}: slug {:?} is that of {} too; each article needs its own, the file's name",
+                    paths::article(slug),
+                    article.slug,
+                    paths::article(&article.slug)
+                )
+            } else {
+                format!(
+                    "{}: slug is {:?}, not the file's name",
+                    paths::article(slug),
+                    article.slug
+                )
+            });
         }
         if !is_slug(slug) {
             problems.push(format!("article slug {slug:?} is not a URL slug"));
@@ -172,8 +182,21 @@ pub fn check(tree: &Tree) -> Vec<String> {
             ));
             continue;
         };
+        // The pages that are there are walked, not the number the first one claims: a page
+        // that claims four billion would otherwise be four billion "missing" lines.
+        let present = tree
+            .pages
+            .range((section.slug.clone(), 1)..=(section.slug.clone(), u32::MAX))
+            .count() as u32;
+        if first.pages > present {
+            problems.push(format!(
+                "{}: claims {} pages, but {present} are there",
+                paths::section_page(&section.slug, 1),
+                first.pages
+            ));
+        }
         let mut seen = 0;
-        for page in 1..=first.pages {
+        for page in 1..=first.pages.min(present) {
             let path = paths::section_page(&section.slug, page);
             let Some(file) = tree.pages.get(&(section.slug.clone(), page)) else {
                 problems.push(format!("{path} is missing"));
@@ -382,23 +405,32 @@ pub mod disk {
     use tintuc::content::{limits, paths, Article, Manifest};
 
     fn read<T: DeserializeOwned>(root: &Path, rel: &str, problems: &mut Vec<String>) -> Option<T> {
-        let read = std::fs::read(root.join(rel))
+        let path = root.join(rel);
+        // Its size first: a file far over the limit is not read into memory to be refused.
+        let read = std::fs::metadata(&path)
             .map_err(|e| e.to_string())
+            .and_then(|meta| match meta.len() {
+                len if len > limits::FILE_BYTES as u64 => Err(too_large(len)),
+                _ => std::fs::read(&path).map_err(|e| e.to_string()),
+            })
             .and_then(|bytes| decode(&bytes));
         read.map_err(|problem| problems.push(format!("{rel}: {problem}")))
             .ok()
+    }
+
+    fn too_large(bytes: u64) -> String {
+        format!(
+            "is {bytes} bytes; the site refuses files over {} (split the article, or keep \
+             pictures and attachments out of the JSON)",
+            limits::FILE_BYTES
+        )
     }
 
     /// A content file's bytes as a `T`, or what is wrong with them and where: the line, the
     /// column and the field, so that an editor can go straight to it.
     pub fn decode<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, String> {
         if bytes.len() > limits::FILE_BYTES {
-            return Err(format!(
-                "is {} bytes; the site refuses files over {} (split the article, or keep \
-                 pictures and attachments out of the JSON)",
-                bytes.len(),
-                limits::FILE_BYTES
-            ));
+            return Err(too_large(bytes.len() as u64));
         }
         if bytes.starts_with(b"\xEF\xBB\xBF") {
             return Err("starts with a byte-order mark; save it as UTF-8 without BOM".into());
@@ -669,6 +701,23 @@ mod tests {
                 "{problems:?}"
             );
         }
+    }
+
+    // A first page may claim any number of pages; the check walks the files that are there.
+    #[test]
+    fn finds_a_first_page_claiming_more_pages_than_there_are() {
+        let mut tree = tree_of(manifest(10), vec![article("a", "thoi-su", 1, 0)]);
+        let key = ("thoi-su".to_string(), 1);
+        tree.pages.get_mut(&key).unwrap().pages = u32::MAX;
+        let problems = check(&tree);
+        assert!(
+            problems.contains(&format!(
+                "content/sections/thoi-su/1.json: claims {} pages, but 1 are there",
+                u32::MAX
+            )),
+            "{problems:?}"
+        );
+        assert!(problems.len() < 5, "{problems:?}");
     }
 
     #[test]

@@ -69,9 +69,11 @@ pub fn files() -> Vec<HostileFile> {
         .iter()
         .map(|href| serde_json::json!({"text": format!("liên kết {href:?}"), "href": href}))
         .collect();
-    let mut nested = String::from("\"đáy\"");
+    // Lists as the items of lists, 1,000 deep: the format has no nested lists, and a decoder
+    // that followed them by recursion could run out of stack.
+    let mut nested = String::from("[\"đáy\"]");
     for _ in 0..1_000 {
-        nested = format!("[{nested}]");
+        nested = format!(r#"[{{"type":"list","items":{nested}}}]"#);
     }
     let mut not_utf8 = json(&article(
         "khong-phai-utf8",
@@ -192,6 +194,8 @@ pub fn files() -> Vec<HostileFile> {
                     {"slug": "trung-lap", "section": SECTION, "title": "Trùng lặp", "published": "2020-07-19T18:40:00+07:00"},
                     {"slug": "../../content/site", "section": SECTION, "title": "Leo thư mục", "published": "2020-07-19T18:40:00+07:00"},
                     {"slug": "tieu-de-rat-dai", "section": SECTION, "title": long_title(), "published": "2020-07-19T18:40:00+07:00"},
+                    {"slug": "anh-doc", "section": SECTION, "title": "Ảnh độc", "published": "2020-07-19T18:40:00+07:00",
+                     "thumbnail": {"src": "javascript:alert(4)", "alt": ""}},
                 ],
             })),
         },

@@ -113,7 +113,8 @@ pub fn ArticleItem(
         .filter(|_| thumbnails)
         .and_then(|image| {
             let src = site.asset_href(&image.src)?;
-            Some(view! { <Thumbnail image src href=href.clone() /> })
+            let href = href.clone()?;
+            Some(view! { <Thumbnail image src href /> })
         });
     let lead = (leads && !summary.lead.is_empty())
         .then(|| view! { <p class="article-item__lead">{excerpt(&summary.lead, 220)}</p> });
@@ -121,7 +122,7 @@ pub fn ArticleItem(
         <li class=if deferred { "article-item article-item--deferred" } else { "article-item" }>
             {thumbnail}
             <div class="article-item__text">
-                <h3 class="article-item__title"><a href=href>{summary.title.clone()}</a></h3>
+                <h3 class="article-item__title">{title_link(href, summary.title.clone())}</h3>
                 <p class="article-item__meta">
                     <time datetime=site.machine_time(summary.published)>{site.date_time(summary.published)}</time>
                     <span class="article-item__views">
@@ -133,6 +134,14 @@ pub fn ArticleItem(
                 {lead}
             </div>
         </li>
+    }
+}
+
+/// An article's title, as a link to it where it has an address (see [`Site::article_href`]).
+pub fn title_link(href: Option<String>, title: String) -> AnyView {
+    match href {
+        Some(href) => view! { <a href=href>{title}</a> }.into_any(),
+        None => title.into_any(),
     }
 }
 

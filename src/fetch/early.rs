@@ -31,7 +31,15 @@ pub fn fetch_early(path: &str) {
     };
     let now = js_sys::Date::now();
     EARLY.with_borrow_mut(|early| {
-        early.retain(|e| now - e.started < EARLY_MAX_AGE_MS);
+        // A request dropped unused is aborted: on a host that never answers it would hold one
+        // of the browser's few connections to it, and the reader's own request would queue.
+        early.retain(|e| {
+            let fresh = now - e.started < EARLY_MAX_AGE_MS;
+            if !fresh {
+                e.controller.abort();
+            }
+            fresh
+        });
         if early.iter().any(|e| e.path == path) {
             return;
         }
@@ -41,7 +49,7 @@ pub fn fetch_early(path: &str) {
         let init = super::request_init(&controller.signal());
         let response = window.fetch_with_str_and_init(&url_for(&base_path(), path), &init);
         if early.len() == EARLY_MAX {
-            early.remove(0);
+            early.remove(0).controller.abort();
         }
         early.push(Early {
             path: path.to_string(),

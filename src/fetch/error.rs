@@ -19,11 +19,11 @@ pub enum FetchError {
     Timeout { path: String },
     /// The file is larger than [`crate::content::limits::FILE_BYTES`].
     #[error("{}", strings::too_large(.path, *.bytes))]
-    TooLarge { path: String, bytes: usize },
+    TooLarge { path: String, bytes: u64 },
     /// The answer is a web page (a host's error or login page sent as 200), not the file.
     #[error("{}", strings::not_json(.path))]
     NotJson { path: String },
-    /// The JSON stops before its end: the connection dropped while it came.
+    /// The file stops before its end: the connection dropped while it came.
     #[error("{}", strings::truncated(.path))]
     Truncated { path: String },
     #[error("{}", strings::not_found(.path))]

@@ -81,7 +81,13 @@ pub fn ArticleView(article: Article) -> impl IntoView {
     let section_href = site.section_href(&article.section, 1);
     // The address a printed copy names: the site's public one where the manifest gives it,
     // then the one in the reader's address bar, once the page runs in a browser.
-    let address = RwSignal::new(site.absolute(&site.article_href(&article.section, &article.slug)));
+    let address = RwSignal::new(
+        site.absolute(
+            &site
+                .article_href(&article.section, &article.slug)
+                .unwrap_or_default(),
+        ),
+    );
     Effect::new(move |_| {
         if let Some(href) = web_sys::window().and_then(|w| w.location().href().ok()) {
             address.set(href);

@@ -1,7 +1,7 @@
 //! The home page: the lead story, the latest news, each section's latest, and "Xem nhiều".
 
 use super::{show_loaded, Page, PageMeta};
-use crate::components::article_list::{excerpt, ArticleList};
+use crate::components::article_list::{excerpt, title_link, ArticleList};
 use crate::components::view_count::ViewCount;
 use crate::content::{HomeIndex, Summary};
 use crate::fetch::content_resource;
@@ -82,7 +82,7 @@ fn LeadStory(lead: Summary) -> impl IntoView {
                 <img class="lead-story__image" src=src alt="" width=image.width height=image.height />
             }))}
             <p class="lead-story__section">{section}</p>
-            <h2 class="lead-story__title"><a href=href>{lead.title.clone()}</a></h2>
+            <h2 class="lead-story__title">{title_link(href, lead.title.clone())}</h2>
             <p class="lead-story__meta">
                 <time datetime=site.machine_time(lead.published)>{site.date_time(lead.published)}</time>
                 " | " {strings::VIEWS} ": " <ViewCount slug=lead.slug.clone() baseline=lead.views />
