@@ -1,13 +1,28 @@
 //! An article's body: its typed blocks as HTML elements. Text is always text, never markup.
 
-use crate::content::{Block, Inline, RichText};
+use crate::components::article_list::later_chunks;
+use crate::content::{limits, Block, Inline, RichText};
 use crate::site::use_site;
 use leptos::prelude::*;
 
+/// How many more blocks each frame adds to a body longer than `check` allows.
+const BLOCKS_PER_FRAME: usize = 500;
+
 /// The blocks in order; unknown block types are skipped.
+///
+/// A body of more blocks than `check` lets a newsroom publish (a file a host served anyway)
+/// shows that many at once and adds the rest a frame at a time, so that opening it does not
+/// hold the page for long. Every publishable body is drawn whole, in the rendered page too.
 #[component]
 pub fn ArticleBody(blocks: Vec<Block>) -> impl IntoView {
-    view! { <div class="article-body" data-testid="article-body">{blocks.into_iter().map(block).collect_view()}</div> }
+    // Even where the reader's place is kept (a reload, back and forward), which a list honours
+    // by drawing itself whole: a place that far down a body beyond the limit is not worth a
+    // tab that stops responding.
+    let mut first = blocks;
+    let rest = first.split_off(first.len().min(limits::BLOCKS));
+    let first = first.into_iter().map(block).collect_view();
+    let later = later_chunks(rest, BLOCKS_PER_FRAME, block);
+    view! { <div class="article-body" data-testid="article-body">{first}{later}</div> }
 }
 
 fn block(block: Block) -> AnyView {

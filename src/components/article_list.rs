@@ -46,18 +46,21 @@ pub fn ArticleList(
         first.split_off(first.len().min(FIRST_ITEMS))
     };
     let first = first.into_iter().map(item(false)).collect_view();
-    let later = later_chunks(rest, item(true));
+    let later = later_chunks(rest, ITEMS_PER_FRAME, item(true));
     view! { <ul class="article-list" data-testid="article-list">{first}{later}</ul> }.into_any()
 }
 
-/// The items after the first frame's, in chunks that appear one animation frame after another.
-fn later_chunks<V: IntoView + 'static>(
-    rest: Vec<Summary>,
-    item: impl Fn(Summary) -> V + Clone + Send + Sync + 'static,
+/// The items after the first frame's, `per_frame` at a time, in chunks that appear one animation
+/// frame after another. Rendered natively, the chunks are empty, as they are in the browser
+/// until their frames come: a rendered page and its hydration agree.
+pub fn later_chunks<T: Clone + Send + Sync + 'static, V: IntoView + 'static>(
+    rest: Vec<T>,
+    per_frame: usize,
+    item: impl Fn(T) -> V + Clone + Send + Sync + 'static,
 ) -> impl IntoView {
     let mut rest = rest.into_iter();
-    let chunks: Vec<Vec<Summary>> = std::iter::from_fn(|| {
-        let chunk: Vec<Summary> = rest.by_ref().take(ITEMS_PER_FRAME).collect();
+    let chunks: Vec<Vec<T>> = std::iter::from_fn(|| {
+        let chunk: Vec<T> = rest.by_ref().take(per_frame.max(1)).collect();
         (!chunk.is_empty()).then_some(chunk)
     })
     .collect();
