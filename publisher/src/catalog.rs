@@ -98,6 +98,27 @@ pub struct Tree {
     pub articles: BTreeMap<String, Article>,
 }
 
+impl Tree {
+    /// The tree `tintuc-content index` makes of these articles: consistent, until a test or a
+    /// fuzz target changes it.
+    pub fn indexed(manifest: Manifest, articles: Vec<Article>) -> Tree {
+        let mut tree = Tree {
+            manifest: Some(manifest.clone()),
+            ..Tree::default()
+        };
+        for (_, file) in build_indexes(&manifest, &articles) {
+            match file {
+                IndexFile::Home(home) => tree.home = Some(home),
+                IndexFile::Section(page) => {
+                    tree.pages.insert((page.section.clone(), page.page), page);
+                }
+            }
+        }
+        tree.articles = articles.into_iter().map(|a| (a.slug.clone(), a)).collect();
+        tree
+    }
+}
+
 /// Everything that is wrong with `tree`, one sentence each; empty when it is consistent.
 pub fn check(tree: &Tree) -> Vec<String> {
     let mut problems = Vec::new();
@@ -593,29 +614,12 @@ mod tests {
         }
     }
 
-    fn tree_of(manifest: Manifest, articles: Vec<Article>) -> Tree {
-        let mut tree = Tree {
-            manifest: Some(manifest.clone()),
-            ..Tree::default()
-        };
-        for (_, file) in build_indexes(&manifest, &articles) {
-            match file {
-                IndexFile::Home(home) => tree.home = Some(home),
-                IndexFile::Section(page) => {
-                    tree.pages.insert((page.section.clone(), page.page), page);
-                }
-            }
-        }
-        tree.articles = articles.into_iter().map(|a| (a.slug.clone(), a)).collect();
-        tree
-    }
-
     #[test]
     fn pages_each_section_newest_first() {
         let articles = (0..5)
             .map(|i| article(&format!("a{i}"), "thoi-su", i, 0))
             .collect::<Vec<_>>();
-        let tree = tree_of(manifest(2), articles);
+        let tree = Tree::indexed(manifest(2), articles);
         let first = &tree.pages[&("thoi-su".to_string(), 1)];
         assert_eq!(first.pages, 3);
         assert_eq!(first.total, 5);
@@ -633,7 +637,7 @@ mod tests {
 
     #[test]
     fn gives_an_empty_section_one_empty_page() {
-        let tree = tree_of(manifest(2), vec![article("a", "thoi-su", 0, 0)]);
+        let tree = Tree::indexed(manifest(2), vec![article("a", "thoi-su", 0, 0)]);
         let page = &tree.pages[&("kinh-te".to_string(), 1)];
         assert_eq!((page.pages, page.total, page.articles.len()), (1, 0, 0));
         assert!(check(&tree).is_empty());
@@ -641,7 +645,7 @@ mod tests {
 
     #[test]
     fn ranks_the_home_popular_list_by_published_views() {
-        let tree = tree_of(
+        let tree = Tree::indexed(
             manifest(10),
             vec![
                 article("it", "thoi-su", 0, 5),
@@ -658,7 +662,7 @@ mod tests {
 
     #[test]
     fn finds_a_summary_without_its_article() {
-        let mut tree = tree_of(manifest(10), vec![article("a", "thoi-su", 0, 0)]);
+        let mut tree = Tree::indexed(manifest(10), vec![article("a", "thoi-su", 0, 0)]);
         tree.articles.clear();
         assert!(check(&tree)
             .iter()
@@ -667,7 +671,7 @@ mod tests {
 
     #[test]
     fn finds_an_article_in_an_unknown_section_or_no_list() {
-        let mut tree = tree_of(manifest(10), vec![article("a", "thoi-su", 0, 0)]);
+        let mut tree = Tree::indexed(manifest(10), vec![article("a", "thoi-su", 0, 0)]);
         tree.articles
             .insert("b".into(), article("b", "the-thao", 0, 0));
         let problems = check(&tree);
@@ -688,7 +692,7 @@ mod tests {
     // Every page file is published: a stale page past the end, or a page 0, must be refused.
     #[test]
     fn finds_page_files_outside_their_section() {
-        let mut tree = tree_of(manifest(10), vec![article("a", "thoi-su", 1, 0)]);
+        let mut tree = Tree::indexed(manifest(10), vec![article("a", "thoi-su", 1, 0)]);
         assert!(check(&tree).is_empty(), "{:?}", check(&tree));
         let first = tree.pages[&("thoi-su".to_string(), 1)].clone();
         tree.pages.insert(("thoi-su".into(), 9), first.clone());
@@ -706,7 +710,7 @@ mod tests {
     // A first page may claim any number of pages; the check walks the files that are there.
     #[test]
     fn finds_a_first_page_claiming_more_pages_than_there_are() {
-        let mut tree = tree_of(manifest(10), vec![article("a", "thoi-su", 1, 0)]);
+        let mut tree = Tree::indexed(manifest(10), vec![article("a", "thoi-su", 1, 0)]);
         let key = ("thoi-su".to_string(), 1);
         tree.pages.get_mut(&key).unwrap().pages = u32::MAX;
         let problems = check(&tree);
@@ -722,7 +726,7 @@ mod tests {
 
     #[test]
     fn finds_stale_summaries_and_duplicates() {
-        let mut tree = tree_of(manifest(10), vec![article("a", "thoi-su", 0, 0)]);
+        let mut tree = Tree::indexed(manifest(10), vec![article("a", "thoi-su", 0, 0)]);
         tree.articles.get_mut("a").unwrap().title = "Đã sửa".into();
         let page = tree.pages.get_mut(&("thoi-su".to_string(), 1)).unwrap();
         page.articles.push(page.articles[0].clone());
@@ -744,7 +748,7 @@ mod tests {
         let mut m = manifest(10);
         m.format = 2;
         m.sections.push(m.sections[0].clone());
-        let problems = check(&tree_of(m, Vec::new()));
+        let problems = check(&Tree::indexed(m, Vec::new()));
         assert!(
             problems.iter().any(|p| p.contains("listed twice")),
             "{problems:?}"

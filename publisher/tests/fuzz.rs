@@ -12,7 +12,7 @@ use std::path::Path;
 use std::sync::OnceLock;
 use support::{apply, edit, fuzz, json_value};
 use tintuc::content::{Article, HomeIndex, Manifest, SectionPage};
-use tintuc_publisher::catalog::{build_indexes, check, disk, IndexFile, Tree};
+use tintuc_publisher::catalog::{check, disk, Tree};
 
 fn public() -> &'static Path {
     Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../public"))
@@ -113,18 +113,7 @@ fn trees_that_contradict_themselves() {
                     _ => {}
                 }
             }
-            let mut tree = Tree {
-                manifest: Some(manifest.clone()),
-                ..Tree::default()
-            };
-            for (_, file) in build_indexes(&manifest, &articles) {
-                match file {
-                    IndexFile::Home(home) => tree.home = Some(home),
-                    IndexFile::Section(page) => {
-                        tree.pages.insert((page.section.clone(), page.page), page);
-                    }
-                }
-            }
+            let mut tree = Tree::indexed(manifest.clone(), articles);
             let sections: Vec<String> = manifest.sections.iter().map(|s| s.slug.clone()).collect();
             for change in &changes {
                 match change {
@@ -143,7 +132,6 @@ fn trees_that_contradict_themselves() {
                     _ => {}
                 }
             }
-            tree.articles = articles.into_iter().map(|a| (a.slug.clone(), a)).collect();
             let problems = check(&tree);
             Ok(problems.is_empty())
         },
