@@ -41,7 +41,7 @@ bench-publisher:
 bench-hostile:
 	scripts/bench-hostile.sh
 
-# The fuzz targets of both crates for FUZZ_MINUTES minutes (`make test` runs a few cases each).
+# The fuzz targets of both crates for FUZZ_MINUTES minutes (`make test` runs a bounded number each).
 FUZZ_MINUTES ?= 10
 fuzz:
 	scripts/fuzz.sh $(FUZZ_MINUTES)

@@ -309,6 +309,37 @@ fn replace_between(text: &str, start: &str, end: &str, with: &str) -> String {
 mod tests {
     use super::*;
 
+    // `check` refuses a body this long, but `render` may be run on a tree nobody checked: it
+    // draws what the browser draws before its first frame, and does not fail.
+    #[test]
+    fn renders_a_body_longer_than_the_limit_as_the_browser_starts_it() {
+        let manifest = tintuc::content::test_manifest(&["thoi-su"], 10);
+        let body: Vec<_> = (1..=tintuc::content::limits::BLOCKS + 1)
+            .map(|i| serde_json::json!({"type": "paragraph", "text": format!("Đoạn {i}.")}))
+            .collect();
+        let article = serde_json::json!({"slug": "dai", "section": "thoi-su", "title": "Dài",
+            "published": "2020-07-19T18:40:00+07:00", "body": body});
+        let page = serde_json::json!({"section": "thoi-su", "page": 1, "pages": 1, "articles": []});
+        let route = Route::article("thoi-su", "dai");
+        let data = PageData::new([
+            (
+                paths::MANIFEST.to_string(),
+                serde_json::to_string(&manifest).unwrap(),
+            ),
+            (paths::article("dai"), article.to_string()),
+            (paths::section_page("thoi-su", 1), page.to_string()),
+        ]);
+        let template = format!("{}{SHELL_END}", shell_start());
+        let renderer = Renderer::new(&template, Path::new("."), manifest, "/").unwrap();
+        let html = renderer.body(&route, data);
+        let last = tintuc::content::limits::BLOCKS;
+        assert!(
+            html.contains(&format!(">Đoạn {last}.<")),
+            "the whole limit is drawn"
+        );
+        assert!(!html.contains(&format!(">Đoạn {}.<", last + 1)));
+    }
+
     #[test]
     fn escapes_everything_that_could_become_markup() {
         assert_eq!(

@@ -66,7 +66,8 @@ pub fn later_chunks<T: Clone + Send + Sync + 'static, V: IntoView + 'static>(
     .collect();
     let count = chunks.len();
     let (shown, set_shown) = signal(0usize);
-    if count > 0 {
+    // Natively (the publisher's rendering) there are no frames: the chunks stay empty.
+    if count > 0 && cfg!(target_arch = "wasm32") {
         schedule_next_chunk(set_shown, count);
     }
     chunks

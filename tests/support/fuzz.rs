@@ -10,6 +10,10 @@ use proptest::test_runner::{Config, TestCaseError, TestRunner};
 use std::cell::Cell;
 use std::time::{Duration, Instant};
 
+/// A single case running this long is taken for a hang: the run stops and says which target.
+/// (Far above any case's time: the slowest seen in a 10-minute run is reported in milliseconds.)
+const HANG_SECONDS: u64 = 60;
+
 /// Runs `check` over values of `strategy` until the budget is spent, then reports.
 pub fn fuzz<S: Strategy>(
     name: &str,
@@ -20,6 +24,23 @@ pub fn fuzz<S: Strategy>(
     let deadline = env_number("FUZZ_SECONDS").map(|s| Instant::now() + Duration::from_secs(s));
     let (tried, refused, slowest) = (Cell::new(0u64), Cell::new(0u64), Cell::new(Duration::ZERO));
     let started = Instant::now();
+    // When the case under way began, in milliseconds since `started` plus one; 0 between cases.
+    let current = std::sync::Arc::new(std::sync::atomic::AtomicU64::new(0));
+    let watchdog = {
+        let (current, name) = (current.clone(), name.to_string());
+        std::thread::spawn(move || loop {
+            std::thread::sleep(Duration::from_millis(250));
+            let began = current.load(std::sync::atomic::Ordering::Relaxed);
+            if began == u64::MAX {
+                return;
+            }
+            let now = started.elapsed().as_millis() as u64 + 1;
+            if began > 0 && now.saturating_sub(began) > HANG_SECONDS * 1_000 {
+                eprintln!("fuzz {name}: a case has run for {HANG_SECONDS} s: it hangs");
+                std::process::abort();
+            }
+        })
+    };
     loop {
         let mut runner = TestRunner::new(Config {
             cases: if deadline.is_some() { 1_000 } else { cases },
@@ -28,19 +49,26 @@ pub fn fuzz<S: Strategy>(
         });
         let outcome = runner.run(&strategy, |value| {
             let at = Instant::now();
-            let accepted = check(value)?;
+            let began = started.elapsed().as_millis() as u64 + 1;
+            current.store(began, std::sync::atomic::Ordering::Relaxed);
+            let accepted = check(value);
+            current.store(0, std::sync::atomic::Ordering::Relaxed);
+            let accepted = accepted?;
             slowest.set(slowest.get().max(at.elapsed()));
             tried.set(tried.get() + 1);
             refused.set(refused.get() + u64::from(!accepted));
             Ok(())
         });
         if let Err(failure) = outcome {
+            current.store(u64::MAX, std::sync::atomic::Ordering::Relaxed);
             panic!("fuzz {name}: {failure}");
         }
         if deadline.is_none_or(|d| Instant::now() >= d) {
             break;
         }
     }
+    current.store(u64::MAX, std::sync::atomic::Ordering::Relaxed);
+    let _ = watchdog.join();
     println!(
         "fuzz {name}: {} cases in {:.1} s, {} refused, slowest case {:.1} ms",
         tried.get(),
