@@ -147,8 +147,18 @@ impl Timestamp {
         }
         let days = days_from_civil(year, month, day);
         let local = days * 86_400 + i64::from(hour * 3600 + minute * 60 + second);
+        let seconds = local - i64::from(offset.minutes()) * 60;
+        // Only instants that every offset can write with a four-digit year: in its first and
+        // last day, an instant of year 0000 or 9999 would be written as year -1 or 10000 at some
+        // offset, which nothing reads back.
+        let edge = 86_400;
+        let first = days_from_civil(0, 1, 1) * 86_400 + edge;
+        let last = days_from_civil(9999, 12, 31) * 86_400;
+        if !(first..last).contains(&seconds) {
+            return None;
+        }
         Some(Self {
-            seconds: local - i64::from(offset.minutes()) * 60,
+            seconds,
             written_in: offset,
         })
     }
@@ -403,6 +413,17 @@ mod tests {
             assert_eq!(t.unix(), unix, "{text}");
             assert_eq!(t.to_string().replace("+00:00", "Z"), text);
         }
+    }
+
+    // Found by tests/fuzz.rs: 9999-12-31 late in the day, written at an offset east of it, was
+    // year 10000, which no reader reads back.
+    #[test]
+    fn refuses_instants_some_offset_could_not_write_back() {
+        assert!(Timestamp::parse("9999-12-31T23:00:00+00:00").is_none());
+        assert!(Timestamp::parse("0000-01-01T01:00:00+00:00").is_none());
+        let late = Timestamp::parse("9999-12-30T09:59:59-14:00").unwrap();
+        let written = machine(late, UtcOffset::from_minutes(14 * 60));
+        assert_eq!(Timestamp::parse(&written).unwrap().unix(), late.unix());
     }
 
     // Found by tests/fuzz.rs: an offset of four bytes that are not four characters.
