@@ -327,11 +327,7 @@ impl RawBlock {
         raw.as_ref()
             .map(|raw| serde_json::from_str(raw.get()))
             .transpose()
-            .map_err(|e| {
-                let detail = e.to_string();
-                let detail = detail.split(" at line ").next().unwrap_or(&detail);
-                format!("`{name}` in a `{}` block: {detail}", self.kind)
-            })
+            .map_err(|e| format!("`{name}` in a `{}` block: {}", self.kind, json_detail(&e)))
     }
 
     fn required<T: DeserializeOwned>(
@@ -473,6 +469,16 @@ impl<'de> Deserialize<'de> for Inline {
             }
         }
         deserializer.deserialize_any(Visitor)
+    }
+}
+
+/// What serde_json says is wrong, without the " at line L column C" it appends: every message
+/// that quotes it gives the position its own way, or the block's outer position holds.
+pub fn json_detail(error: &serde_json::Error) -> String {
+    let detail = error.to_string();
+    match detail.split_once(" at line ") {
+        Some((what, _)) => what.to_string(),
+        None => detail,
     }
 }
 

@@ -68,18 +68,13 @@ impl Site {
         )
     }
 
-    /// A link inside content, if it may be followed; site-relative targets resolve from the base.
+    /// A link inside content, if it may be followed: as a source is (see [`Self::asset_href`]),
+    /// but a fragment or a query stays on the page it is on.
     pub fn content_href(&self, href: &str) -> Option<String> {
-        let href = crate::content::safe_href(href)?;
-        let lower = href.to_ascii_lowercase();
-        if lower.starts_with("https://")
-            || lower.starts_with("http://")
-            || href.starts_with(['#', '?'])
-        {
-            Some(href.to_string())
-        } else {
-            Some(url_for(&self.base, href))
+        if href.trim().starts_with(['#', '?']) {
+            return crate::content::safe_href(href).map(str::to_string);
         }
+        self.asset_href(href)
     }
 
     /// `19/07/2020 | 18:40` in the site's timezone.

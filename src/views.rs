@@ -122,25 +122,27 @@ impl ViewLog {
                 .filter(|(key, e)| e.last < t && key.as_str() != keep)
                 .count()
         };
-        // The smallest `cut` with at least `n` entries at or before it.
-        let (mut low, mut high) = (i64::MIN, i64::MAX);
-        while low < high {
-            let mid = (i128::from(low) + i128::from(high)).div_euclid(2) as i64;
+        // The earliest time `cut` with at least `n` entries at or before it: every entry before
+        // it goes, and as many at it as make up `n`.
+        let (mut cut, mut high) = (i64::MIN, i64::MAX);
+        while cut < high {
+            let mid = (i128::from(cut) + i128::from(high)).div_euclid(2) as i64;
             if older_than(self, mid.saturating_add(1)) >= n {
                 high = mid;
             } else {
-                low = mid + 1;
+                cut = mid + 1;
             }
         }
-        let mut left = n;
+        let mut ties = n - older_than(self, cut);
         self.entries.retain(|key, e| {
-            let drop = left > 0 && key.as_str() != keep && e.last < low;
-            left -= usize::from(drop);
-            !drop
-        });
-        self.entries.retain(|key, e| {
-            let drop = left > 0 && key.as_str() != keep && e.last == low;
-            left -= usize::from(drop);
+            if key.as_str() == keep || e.last > cut {
+                return true;
+            }
+            if e.last < cut {
+                return false;
+            }
+            let drop = ties > 0;
+            ties -= usize::from(drop);
             !drop
         });
     }

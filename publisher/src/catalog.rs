@@ -469,8 +469,7 @@ pub mod disk {
         let mut json = serde_json::Deserializer::from_str(text);
         let value = serde_path_to_error::deserialize(&mut json).map_err(|e| {
             let inner = e.inner();
-            let detail = inner.to_string();
-            let detail = detail.split(" at line ").next().unwrap_or(&detail);
+            let detail = tintuc::content::json_detail(inner);
             let at = e.path().to_string();
             let field = if at == "." {
                 String::new()

@@ -66,18 +66,11 @@ pub fn decode<T: DeserializeOwned>(path: &str, text: &str) -> Result<T, FetchErr
                 path: path.to_string(),
             };
         }
-        let detail = e.to_string();
-        // serde_json appends " at line L column C"; the message carries them already.
-        let detail = detail
-            .split(" at line ")
-            .next()
-            .unwrap_or(&detail)
-            .to_string();
         FetchError::Json {
             path: path.to_string(),
             line: e.line(),
             column: e.column(),
-            detail,
+            detail: crate::content::json_detail(&e),
         }
     })
 }
