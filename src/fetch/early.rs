@@ -14,6 +14,11 @@ pub(super) struct Early {
 
 thread_local! {
     static EARLY: std::cell::RefCell<Vec<Early>> = const { std::cell::RefCell::new(Vec::new()) };
+    /// A rejection handler that does nothing: an early request that fails (offline, aborted)
+    /// and is never taken must not reach the console as an unhandled rejection. The page that
+    /// takes it still sees the failure.
+    static IGNORE: wasm_bindgen::closure::Closure<dyn FnMut(wasm_bindgen::JsValue)> =
+        wasm_bindgen::closure::Closure::new(|_| {});
 }
 
 /// How long an early request waits to be used: a reader who comes back to a link later gets a
@@ -48,6 +53,9 @@ pub fn fetch_early(path: &str) {
         };
         let init = super::request_init(&controller.signal());
         let response = window.fetch_with_str_and_init(&url_for(&base_path(), path), &init);
+        IGNORE.with(|ignore| {
+            let _ = response.catch(ignore);
+        });
         if early.len() == EARLY_MAX {
             early.remove(0).controller.abort();
         }
