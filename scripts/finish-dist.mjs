@@ -4,11 +4,15 @@
 //   - 404.html, the app shell, for hosts that serve it for unknown paths (GitHub Pages) and as the
 //     rewrite target of the others;
 //   - _redirects, for hosts that rewrite unknown paths to the app (Netlify, Cloudflare Pages);
-//   - _headers: hashed assets immutable for a year, the HTML and content revalidated every visit;
+//   - _headers: hashed assets immutable for a year, the HTML, content and service worker
+//     revalidated every visit;
+//   - the web app manifest, icons and service worker (offline.mjs).
 // Usage: node scripts/finish-dist.mjs DIST PUBLIC_URL
 import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
+import { HASHED, makeInstallable } from "./offline.mjs";
+import { WORKER_FILE } from "../src/offline.js";
 
 const [dist = "dist", publicUrl = "/"] = process.argv.slice(2);
 const base = publicUrl.endsWith("/") ? publicUrl : `${publicUrl}/`;
@@ -67,15 +71,16 @@ writeFileSync(
   `${base}content/* ${base}404.html 404\n${base}* ${base}404.html 200\n`,
 );
 
-const hashed = readdirSync(dist).filter((f) => /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/.test(f));
+const hashed = readdirSync(dist).filter((f) => HASHED.test(f));
 const headers = [
   `${base}*`,
   `  Content-Security-Policy: ${headerPolicy}`,
   "  X-Content-Type-Options: nosniff",
   "  Referrer-Policy: strict-origin-when-cross-origin",
   ...hashed.flatMap((f) => [`${base}${f}`, "  Cache-Control: public, max-age=31536000, immutable", ...(f.endsWith(".wasm") ? ["  Content-Type: application/wasm"] : [])]),
-  ...[`${base}`, `${base}index.html`, `${base}404.html`, `${base}content/*`].flatMap((p) => [p, "  Cache-Control: no-cache"]),
+  ...[`${base}`, `${base}index.html`, `${base}404.html`, `${base}content/*`, `${base}${WORKER_FILE}`].flatMap((p) => [p, "  Cache-Control: no-cache"]),
 ];
 writeFileSync(join(dist, "_headers"), headers.join("\n") + "\n");
 
+await makeInstallable(dist, base);
 console.log(`${dist}: CSP with ${hashes.length} inline script hash(es), 404.html, _redirects, _headers`);

@@ -6,6 +6,7 @@ use crate::components::reading_tools::Display;
 use crate::components::status::{ErrorPanel, LoadingBlock};
 use crate::content::Manifest;
 use crate::fetch::{self, FetchError};
+use crate::offline::{ConnectionNotice, Offline};
 use crate::pages::RoutedPage;
 use crate::site::Site;
 use crate::views::browser::Views;
@@ -41,21 +42,28 @@ fn SiteFrame(manifest: Manifest, base: String) -> impl IntoView {
     let site = Site::new(manifest, base);
     provide_context(site.clone());
     provide_context(Display::new());
+    let offline = Offline::new();
+    provide_context(offline);
     // Listeners for the life of the page, in the browser only, once the page is on screen.
     let carried = use_context::<fetch::PageData>().unwrap_or_default();
     Effect::new(move |_| {
         prefetch::install(site.clone(), carried.clone());
         route_focus::install();
+        offline.install(&site, &carried);
     });
     let location = use_location();
     Effect::watch(
         move || location.pathname.get(),
-        |_, _, _| route_focus::route_changed(),
+        move |_, _, _| {
+            route_focus::route_changed();
+            offline.page_changed();
+        },
         false,
     );
     view! {
         <p id=route_focus::ANNOUNCER_ID class="visually-hidden" aria-live="polite" aria-atomic="true"></p>
         <SiteHeader />
+        <ConnectionNotice />
         <main id="noi-dung" tabindex="-1">
             // Every address (the home page's too) goes to one view, which asks
             // `crate::route::Route` what it names: one route, so a change of page is never also

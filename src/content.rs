@@ -62,6 +62,10 @@ pub struct Manifest {
     /// The content format version; see [`FORMAT_VERSION`].
     pub format: u32,
     pub name: String,
+    /// The name where room is short: under the icon of the installed site on a phone (about
+    /// 12 characters show whole). The name stands in when there is none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub short_name: Option<String>,
     #[serde(default)]
     pub description: String,
     #[serde(default = "default_language")]
@@ -514,6 +518,7 @@ pub fn test_manifest(sections: &[&str], page_size: u32) -> Manifest {
     Manifest {
         format: FORMAT_VERSION,
         name: "Cổng".into(),
+        short_name: None,
         description: String::new(),
         language: "vi".into(),
         timezone: UtcOffset::from_minutes(420),

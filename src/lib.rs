@@ -15,6 +15,7 @@ pub mod crash;
 pub mod fetch;
 pub mod format;
 pub mod head;
+pub mod offline;
 pub mod pages;
 pub mod preferences;
 pub mod prefetch;

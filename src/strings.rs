@@ -103,6 +103,18 @@ pub const CRASHED: &str =
 pub const RELOAD: &str = "Tải lại trang";
 pub const ABORTED: &str = "Yêu cầu đã được hủy.";
 
+pub const OFFLINE_NOW: &str = "Bạn đang ngoại tuyến: trang này có thể không phải bản mới nhất.";
+/// While offline, with the time the copy on screen was fetched.
+pub fn offline_copy(fetched: &str) -> String {
+    format!("Bạn đang ngoại tuyến: đây là bản lưu lúc {fetched}, có thể chưa phải tin mới nhất.")
+}
+pub const UPDATE_READY: &str = "Có phiên bản mới của trang.";
+pub const UPDATE_RELOAD: &str = "Tải lại";
+pub const COPIES_NOTE: &str = "Các trang bạn đã mở được lưu trên máy này để đọc lại khi mất mạng.";
+pub const CLEAR_COPIES: &str = "Xóa các trang đã lưu";
+pub const COPIES_CLEARED: &str = "Đã xóa các trang đã lưu.";
+pub const COPIES_NOT_CLEARED: &str = "Không xóa được các trang đã lưu; hãy thử lại.";
+
 pub const DISPLAY_SETTINGS: &str = "Cỡ chữ và màu nền";
 pub const TEXT_SMALLER: &str = "Giảm cỡ chữ";
 pub const TEXT_LARGER: &str = "Tăng cỡ chữ";

@@ -11,6 +11,7 @@ use tintuc::components::status::{ErrorPanel, LoadingBlock};
 use tintuc::components::view_count::ViewCount;
 use tintuc::content::{Article, Block, Inline, Manifest, RichText, Summary};
 use tintuc::fetch::FetchError;
+use tintuc::offline::{ConnectionNotice, Offline};
 use tintuc::pages::ArticleView;
 use tintuc::site::Site;
 use tintuc::views::browser::Views;
@@ -349,4 +350,53 @@ async fn footer_says_how_views_are_counted_and_clears_them() {
     tick().await;
     assert_eq!(local_storage().get_item(STORAGE_KEY).unwrap(), None);
     assert_eq!(text_of(&root, ".cleared"), "Đã xóa lịch sử đọc.");
+}
+
+// Offline, the line under the header says so (this browser keeps no copy, so it has no time to
+// give); back online it is hidden and empty; a newer release is offered with a reload button.
+#[wasm_bindgen_test]
+async fn connection_notice_says_offline_and_offers_a_newer_release() {
+    let offline = Offline::new();
+    let root = mount("/kinh-te", move || {
+        provide_context(offline);
+        view! { <ConnectionNotice /> }
+    });
+    tick().await;
+    let notice = element(&root, "[data-testid=connection]");
+    assert_eq!(notice.get_attribute("role").as_deref(), Some("status"));
+    let lines = || {
+        let lines = notice.query_selector_all("p").unwrap();
+        (0..lines.length())
+            .map(|i| lines.item(i).unwrap().unchecked_into::<HtmlElement>())
+            .map(|p| (p.hidden(), p.text_content().unwrap_or_default()))
+            .collect::<Vec<_>>()
+    };
+    let reload = tintuc::strings::UPDATE_RELOAD.to_string();
+    assert_eq!(
+        lines(),
+        [(true, String::new()), (true, reload.clone())],
+        "online, nothing shows"
+    );
+    offline.set_online(false);
+    // The copy's time is looked up in the browser's caches, which answer later.
+    for _ in 0..3 {
+        next_frame().await;
+    }
+    assert_eq!(
+        lines(),
+        [
+            (false, tintuc::strings::OFFLINE_NOW.to_string()),
+            (true, reload.clone())
+        ]
+    );
+    offline.set_online(true);
+    offline.offer_update();
+    tick().await;
+    assert_eq!(
+        lines(),
+        [
+            (true, String::new()),
+            (false, format!("{}{reload}", tintuc::strings::UPDATE_READY))
+        ]
+    );
 }

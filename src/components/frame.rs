@@ -1,6 +1,7 @@
 //! The frame around every page: skip link, header with the section navigation, footer.
 
 use crate::components::reading_tools::DisplayControls;
+use crate::offline::ClearCopies;
 use crate::site::use_site;
 use crate::strings;
 use crate::views::browser::use_views;
@@ -79,7 +80,8 @@ pub fn SectionNav() -> impl IntoView {
     }
 }
 
-/// The demonstration notice, how views are counted, and a way to forget this browser's views.
+/// The demonstration notice, how views are counted, a way to forget this browser's views and
+/// its offline copies, and the reading tools.
 #[component]
 pub fn SiteFooter() -> impl IntoView {
     let site = use_site();
@@ -98,6 +100,7 @@ pub fn SiteFooter() -> impl IntoView {
                     </button>
                     <span role="status" class="cleared">{move || cleared.get().then_some(strings::HISTORY_CLEARED)}</span>
                 </p>
+                <ClearCopies />
                 <DisplayControls />
                 <p class="site-footer__name">{site.manifest().name.clone()}" · "{site.manifest().description.clone()}</p>
             </div>

@@ -26,6 +26,11 @@ impl PageData {
         self.0.get(path).map(String::as_str)
     }
 
+    /// The paths of the files the page carries.
+    pub fn paths(&self) -> impl Iterator<Item = &str> {
+        self.0.keys().map(String::as_str)
+    }
+
     /// Reads the element's text; `None` if it is not the object the publisher writes.
     pub fn parse(text: &str) -> Option<Self> {
         let files: BTreeMap<String, Box<RawValue>> = serde_json::from_str(text).ok()?;

@@ -2,6 +2,10 @@
 // two viewports every reader test runs in, and helpers that find things as a reader does.
 import { chromium } from "playwright-core";
 import assert from "node:assert/strict";
+import { createRequire } from "node:module";
+import { readFileSync } from "node:fs";
+
+const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 
 export const BASE_URL = process.env.BASE_URL ?? "http://127.0.0.1:18080";
 /** The same release built for /tin/, served as GitHub Pages would. */
@@ -29,10 +33,21 @@ export async function launch() {
   return chromium.launch({ executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium", args: ARGS });
 }
 
-/** A fresh browser context (empty storage) for `device`, collecting page errors. */
+/** A browser with a profile in `dir`, for `device`: a persistent context, not the incognito
+ *  kind that newContext makes, in which Chromium never offers to install a site. */
+export async function launchProfile(dir, device, options = {}) {
+  const { name, ...settings } = device;
+  return chromium.launchPersistentContext(dir, { executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium", args: ARGS, ...settings, locale: "vi-VN", ...options });
+}
+
+/** A fresh browser context (empty storage) for `device`, collecting page errors. The release's
+ *  service worker is blocked unless `{ serviceWorkers: "allow" }`: Playwright's request
+ *  routing, which tests use to break the network, does not see a worker's requests, and a
+ *  worker that takes over part-way through a test would change what a test had set up.
+ *  offline.test.mjs runs the site with it. */
 export async function newContext(browser, device, options = {}) {
   const { name, ...settings } = device;
-  const context = await browser.newContext({ ...settings, baseURL: BASE_URL, locale: "vi-VN", timezoneId: "America/New_York", ...options });
+  const context = await browser.newContext({ ...settings, baseURL: BASE_URL, locale: "vi-VN", timezoneId: "America/New_York", serviceWorkers: "block", ...options });
   context.pageErrors = [];
   context.on("page", (page) => page.on("pageerror", (e) => context.pageErrors.push(String(e))));
   return context;
@@ -114,4 +129,15 @@ export async function watchedPage(context, allowDocument404) {
     document.addEventListener("securitypolicyviolation", (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
   });
   return page;
+}
+
+/** axe-core's WCAG 2.1 A and AA violations on the page as it is, one line each. axe is
+ *  evaluated through the DevTools protocol, which the page's CSP does not govern: a script
+ *  element would be refused, as it should be. */
+export async function axeViolations(page) {
+  await page.evaluate(readFileSync(AXE, "utf8"));
+  const result = await page.evaluate(() =>
+    window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } }),
+  );
+  return result.violations.map((v) => `${v.id} (${v.nodes.length}) ${v.nodes[0]?.target} ${v.nodes[0]?.failureSummary}`);
 }
