@@ -8,6 +8,7 @@ import lighthouse from "lighthouse";
 import * as chromeLauncher from "chrome-launcher";
 import { chromium } from "playwright-core";
 import { breakdown } from "./wasm-breakdown.mjs";
+import { runRepeatVisit, repeatVisitRows } from "./repeat-visit.mjs";
 
 const [out = "bench/out"] = process.argv.slice(2);
 const BASE = process.env.BASE_URL;
@@ -220,6 +221,7 @@ const lhReal = await runLighthouse({ real: true });
 const list = await runList(BIG, 1000);
 const served = { 8: await runList(BASE, 8), 50: await runList(FIFTY, 50) };
 const navigation = await runNavigation();
+const repeatVisit = await runRepeatVisit({ base: BASE, log: process.env.ACCESS_LOG, seed: SEED, chromiumPath: CHROMIUM, flags: FLAGS });
 const wasmParts = breakdown(readFileSync(WASM_NAMED));
 // The first section's page as readers download it (uncompressed: the server's compression is
 // not what the app parses).
@@ -239,6 +241,7 @@ const results = {
   list,
   served,
   navigation,
+  repeatVisit,
 };
 writeFileSync(`${out}/results.json`, JSON.stringify(results, null, 2) + "\n");
 
@@ -298,6 +301,10 @@ const table = [
   "| CPU | home → section | home → article |",
   "| --- | --- | --- |",
   ...["unthrottled", "cpu4x"].map((cpu) => `| ${cpu === "cpu4x" ? "4× slowdown" : cpu} | ${ms(navigation[`${cpu} section`].median)} | ${ms(navigation[`${cpu} article`].median)} |`),
+  "",
+  "A first and a repeat visit on a phone with the service worker: a new tab in the same browser opens the home page, then the seed article (the repeat minutes after the first); body bytes the server sent, from its access log, with what the worker fetched for itself:",
+  "",
+  ...repeatVisitRows(repeatVisit),
   "",
   `Scale figure, no target: a 1,000-article section list (${kib(list.jsonBytes)} of JSON from local nginx), median of ${LIST_RUNS} runs, in ms from the click: when the request for its JSON was sent and when the JSON had arrived; the first frame that starts with the top of the list in the DOM; the first that starts with all 1,000 items (each frame's own layout and paint not included); the longest main-thread task meanwhile.`,
   "",

@@ -42,5 +42,5 @@ kill -0 "$nginx_pid" 2>/dev/null || { echo "nginx did not start (ports $port, $b
 for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/" >/dev/null && break; sleep 0.1; done
 
 mkdir -p bench/out
-BASE_URL="http://127.0.0.1:$port" BIG_URL="http://127.0.0.1:$big_port" FIFTY_URL="http://127.0.0.1:$fifty_port" DIST=dist \
+ACCESS_LOG="$work/access.log" BASE_URL="http://127.0.0.1:$port" BIG_URL="http://127.0.0.1:$big_port" FIFTY_URL="http://127.0.0.1:$fifty_port" DIST=dist \
   node bench/run.mjs bench/out

@@ -73,8 +73,10 @@ export async function writeWorker(dist) {
     swDest: join(dist, WORKER_FILE),
     globDirectory: dist,
     // The app itself: its script, wasm and styles, the shell that any address can open in, the
-    // manifest and icons, and the site's own pictures (the placeholder for a lost one).
-    globPatterns: ["*.{js,wasm,css}", "snippets/**/*.js", "404.html", MANIFEST_FILE, "icon.svg", "icons/*.png", "media/*.{svg,png,jpg,jpeg,webp,avif,gif}"],
+    // tab's icon and the site's own pictures (the placeholder for a lost one). Not the web app
+    // manifest's icons: a phone fetches them once, to install the site, and every first visit
+    // would pay for them.
+    globPatterns: ["*.{js,wasm,css}", "snippets/**/*.js", "404.html", "icon.svg", "media/*.{svg,png,jpg,jpeg,webp,avif,gif}"],
     globIgnores: [WORKER_FILE, "workbox-*.js"],
     dontCacheBustURLsMatching: HASHED,
     maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
@@ -88,45 +90,45 @@ export async function writeWorker(dist) {
     sourcemap: false,
     mode: "production",
     runtimeCaching: [
-      {
-        // A page opened before opens again offline; one never opened gets the app shell, which
-        // shows the page from the content kept, or says it is offline and offers a retry.
-        urlPattern: ({ request, url }) => request.mode === "navigate" && url.href.startsWith(self.registration.scope),
-        handler: "NetworkFirst",
-        options: {
-          cacheName: COPY_CACHES.pages,
-          networkTimeoutSeconds: NETWORK_TIMEOUT_SECONDS,
-          cacheableResponse: { statuses: [200] },
-          expiration: { maxEntries: 200, maxAgeSeconds: 30 * DAY, purgeOnQuotaError: true },
-          precacheFallback: { fallbackURL: "404.html" },
-        },
-      },
-      {
-        // The app fetches nothing but content files (the precached app is answered above).
-        urlPattern: ({ request, url }) => request.destination === "" && url.href.startsWith(self.registration.scope),
-        handler: "NetworkFirst",
-        options: {
-          cacheName: COPY_CACHES.content,
-          networkTimeoutSeconds: NETWORK_TIMEOUT_SECONDS,
-          cacheableResponse: { statuses: [200] },
-          expiration: { maxEntries: 1000, maxAgeSeconds: 30 * DAY, purgeOnQuotaError: true },
-        },
-      },
+      // A page opened before opens again offline; one never opened gets the app shell, which
+      // shows the page from the content kept, or says it is offline and offers a retry.
+      networkFirst(({ request, url }) => request.mode === "navigate" && url.href.startsWith(self.registration.scope), COPY_CACHES.pages, 200, {
+        precacheFallback: { fallbackURL: "404.html" },
+      }),
+      // The app fetches nothing but content files (the precached app is answered above).
+      networkFirst(({ request, url }) => request.destination === "" && url.href.startsWith(self.registration.scope), COPY_CACHES.content, 1000),
       {
         // Pictures from this site only: another site's answer is opaque, and a browser counts
-        // each such copy as megabytes of the quota.
+        // each such copy as megabytes of the quota. At most 100 of at most 1 MiB each.
         urlPattern: ({ request, url }) => request.destination === "image" && url.origin === self.location.origin,
         handler: "CacheFirst",
         options: {
           cacheName: COPY_CACHES.images,
           cacheableResponse: { statuses: [200] },
           expiration: { maxEntries: 100, maxAgeSeconds: 30 * DAY, purgeOnQuotaError: true },
+          plugins: [{ cacheWillUpdate: async ({ response }) => ((await response.clone().blob()).size <= 1048576 ? response : null) }],
         },
       },
     ],
   });
   for (const warning of warnings) console.warn(`service worker: ${warning}`);
   console.log(`${dist}: ${WORKER_FILE} precaching ${count} files (${Math.round(size / 1024)} KiB)`);
+}
+
+/** Workbox's network-first route for `urlPattern` into the cache `cacheName` of at most
+ *  `maxEntries` answers, each kept at most 30 days. */
+function networkFirst(urlPattern, cacheName, maxEntries, options = {}) {
+  return {
+    urlPattern,
+    handler: "NetworkFirst",
+    options: {
+      cacheName,
+      networkTimeoutSeconds: NETWORK_TIMEOUT_SECONDS,
+      cacheableResponse: { statuses: [200] },
+      expiration: { maxEntries, maxAgeSeconds: 30 * DAY, purgeOnQuotaError: true },
+      ...options,
+    },
+  };
 }
 
 /** The light scheme's header and page colours, from the stylesheet's custom properties. */

@@ -71,6 +71,12 @@ for (const site of SITES) {
   describe(`offline ${site.name}`, () => {
     it("opens again every page the reader opened, says it is offline, and retries what it never had", async () => {
       const { context, page } = await openControlled(site.base, site.device, "", site.documentIs404);
+      // The worker controls the site's base path and nothing else on the host.
+      const scopes = await page.evaluate(async () => ({
+        site: (await navigator.serviceWorker.getRegistration()).scope,
+        elsewhere: (await navigator.serviceWorker.getRegistration(`${location.origin}/elsewhere/`))?.scope ?? null,
+      }));
+      assert.deepEqual(scopes, { site: site.base, elsewhere: site.base === `${new URL(site.base).origin}/` ? site.base : null });
       // The home page came with its files in its HTML; the worker is asked to keep them too.
       await waitUntilKept(page, "content/home.json");
       await openSection(page, SECTION_TITLE);
@@ -105,6 +111,8 @@ for (const site of SITES) {
       assert.equal(await heading(page), SEED_TITLE);
       await page.goto("");
       await page.getByTestId("lead-story").waitFor();
+      await page.reload();
+      await page.getByTestId("lead-story").waitFor();
 
       // Never opened: the app opens, says why there is nothing to show, and retries.
       await page.goto(`thong-bao/${never.slug}`);
@@ -122,7 +130,10 @@ for (const site of SITES) {
       const { context, page } = await openControlled(site.base, site.device, SEED_PATH.slice(1), site.documentIs404);
       const seedSlug = SEED_PATH.split("/").pop();
       await waitUntilKept(page, `content/articles/${seedSlug}.json`);
-      await page.getByRole("button", { name: "Xóa các trang đã lưu" }).click();
+      const clear = page.getByRole("button", { name: "Xóa các trang đã lưu" });
+      const box = await clear.boundingBox();
+      assert.ok(box.width >= 44 && box.height >= 44, `the button is ${box.width}x${box.height}`);
+      await clear.click();
       await page.getByText("Đã xóa các trang đã lưu.").waitFor();
       assert.deepEqual(await axeViolations(page), []);
       const caches = await page.evaluate(() => caches.keys());
