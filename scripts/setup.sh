@@ -31,7 +31,8 @@ if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WASM_BINDGE
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
 fi
 
-# node_modules holds wasm-opt (binaryen) and the test packages; reinstalled when the lock changes.
+# node_modules holds the release build's tools (wasm-opt from binaryen; Workbox and sharp for the
+# service worker and icons) and the test packages; reinstalled when the lock changes.
 if ! cmp -s package-lock.json node_modules/.package-lock.json 2>/dev/null; then
   say "installing npm packages from package-lock.json"
   npm ci --no-audit --no-fund

@@ -63,8 +63,8 @@ fn SiteFrame(manifest: Manifest, base: String) -> impl IntoView {
     view! {
         <p id=route_focus::ANNOUNCER_ID class="visually-hidden" aria-live="polite" aria-atomic="true"></p>
         <SiteHeader />
-        <ConnectionNotice />
         <main id="noi-dung" tabindex="-1">
+            <ConnectionNotice />
             // Every address (the home page's too) goes to one view, which asks
             // `crate::route::Route` what it names: one route, so a change of page is never also
             // a change of route that would build the next page twice.

@@ -5,13 +5,14 @@
 /** The service worker's file, at the site's base path; it controls the base path only. */
 export const WORKER_FILE = "sw.js";
 
-/** The caches of pages, content files and pictures; `clearCopies` empties them. The app itself
+/** The caches of content files and pictures; `clearCopies` empties them. The app itself
  * (Workbox's precache) is kept, so the site still opens offline after they are cleared. */
 export const COPY_CACHES = {
-  pages: "tintuc-pages",
   content: "tintuc-content",
   images: "tintuc-images",
 };
+/** How the name of Workbox's precache starts. */
+const PRECACHE = "workbox-precache";
 
 let registration = null;
 let lastCheck = 0;
@@ -27,16 +28,24 @@ let lastCheck = 0;
  */
 export async function register(base, carried, onUpdate) {
   if (!window.isSecureContext || !("serviceWorker" in navigator)) return false;
-  if (!document.querySelector('link[rel="manifest"]')) return false;
   const workers = navigator.serviceWorker;
+  if (!document.querySelector('link[rel="manifest"]')) {
+    // A build without a worker (`make serve`, or a site that dropped it) must not stay under
+    // one an earlier build left at this very scope.
+    const old = await workers.getRegistration(base).catch(() => undefined);
+    if (old?.scope === new URL(base, location.href).href) await old.unregister().catch(() => {});
+    return false;
+  }
   let controlled = Boolean(workers.controller);
-  workers.addEventListener("controllerchange", async () => {
+  const offerIfOld = async () => {
+    if (!(await runsCurrentRelease())) onUpdate();
+  };
+  workers.addEventListener("controllerchange", () => {
     if (!controlled) {
       controlled = true;
       keep([...carried, ...fetchedBefore(base)]);
-    } else if (!(await runsCurrentRelease())) {
-      onUpdate();
     }
+    offerIfOld();
   });
   try {
     registration = await workers.register(base + WORKER_FILE, { scope: base });
@@ -49,12 +58,17 @@ export async function register(base, carried, onUpdate) {
   // A browser may decline without an error (an automated one that blocks workers).
   if (!registration) return false;
   lastCheck = Date.now();
-  if (controlled) keep(carried);
+  if (controlled) {
+    keep(carried);
+    // A newer release may have taken over while this page loaded, before it listened.
+    offerIfOld();
+  }
   return true;
 }
 
-/** Whether the release now in control precaches this page's own app (its wasm and styles): a
- * page opened after a deploy already runs the new app while the new worker installs behind it. */
+/** Whether the release now in control precaches this page's own app (its script, wasm and
+ * styles): a page opened after a deploy already runs the new app while the new worker installs
+ * behind it. */
 async function runsCurrentRelease() {
   // The new worker takes control while it activates, and drops the old release's files from its
   // precache only once it has activated.
@@ -67,12 +81,15 @@ async function runsCurrentRelease() {
     });
   }
   const own = [
-    ...performance.getEntriesByType("resource").filter((e) => e.name.endsWith(".wasm")).map((e) => e.name),
+    ...performance.getEntriesByType("resource").map((e) => e.name).filter((url) => /\.(wasm|js)$/.test(url)),
     ...[...document.querySelectorAll('link[rel="stylesheet"]')].map((link) => link.href),
   ];
   try {
-    const found = await Promise.all(own.map((url) => caches.match(url, { ignoreSearch: true })));
-    return own.length > 0 && found.every(Boolean);
+    const name = (await caches.keys()).find((n) => n.startsWith(PRECACHE));
+    if (!name || own.length === 0) return false;
+    const precache = await caches.open(name);
+    const found = await Promise.all(own.map((url) => precache.match(url, { ignoreSearch: true })));
+    return found.every(Boolean);
   } catch {
     return false;
   }

@@ -123,9 +123,12 @@ pub fn ConnectionNotice() -> impl IntoView {
     let offline = use_offline();
     let site = use_site();
     let location = use_location();
-    let fetched = RwSignal::new(None::<Timestamp>);
+    // When the copy on screen was fetched, once the caches have answered (`Some(None)`: no
+    // copy, or no time on it); the line waits for the answer, so that it is announced once.
+    let fetched = RwSignal::new(None::<Option<Timestamp>>);
     Effect::new(move |_| {
         let path = location.pathname.get();
+        fetched.set(None);
         if offline.online.get() {
             return;
         }
@@ -137,27 +140,35 @@ pub fn ConnectionNotice() -> impl IntoView {
             .collect();
         leptos::task::spawn_local(async move {
             let at = wasm_bindgen_futures::JsFuture::from(copy_time(urls)).await;
+            // An answer for a page the reader has left since is not this page's.
+            if location.pathname.get_untracked() != path {
+                return;
+            }
             // Whole seconds: the header has no finer ones.
             let at = at
                 .ok()
                 .and_then(|ms| ms.as_f64())
                 .map(|ms| Timestamp::from_unix((ms / 1000.0) as i64));
-            fetched.set(at);
+            fetched.set(Some(at));
         });
     });
     let site = use_site();
     let offline_text = move || {
         if offline.online.get() {
-            return String::new();
+            return None;
         }
-        match fetched.get() {
+        Some(match fetched.get()? {
             Some(at) => strings::offline_copy(&site.date_time(at)),
             None => strings::OFFLINE_NOW.to_string(),
-        }
+        })
+    };
+    let says_nothing = {
+        let offline_text = offline_text.clone();
+        move || offline_text().is_none()
     };
     view! {
         <div class="connection" role="status" data-testid="connection">
-            <p class="connection__note" hidden=move || offline.online.get()>{offline_text}</p>
+            <p class="connection__note" hidden=says_nothing>{offline_text}</p>
             <p class="connection__note" hidden=move || !offline.update.get()>
                 {move || offline.update.get().then_some(strings::UPDATE_READY)}
                 <button type="button" class="button" on:click=|_| {

@@ -352,8 +352,18 @@ async fn footer_says_how_views_are_counted_and_clears_them() {
     assert_eq!(text_of(&root, ".cleared"), "Đã xóa lịch sử đọc.");
 }
 
-// Offline, the line under the header says so (this browser keeps no copy, so it has no time to
-// give); back online it is hidden and empty; a newer release is offered with a reload button.
+/// Runs `body`, JavaScript that returns a promise, and waits for it.
+async fn run_js(body: &str) {
+    let promise: js_sys::Promise = js_sys::Function::new_no_args(body)
+        .call0(&wasm_bindgen::JsValue::NULL)
+        .unwrap()
+        .unchecked_into();
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+// Offline, the line under the header says so, with the time the page's copy was fetched when
+// the browser keeps one; back online it is hidden and empty; a newer release is offered with a
+// reload button.
 #[wasm_bindgen_test]
 async fn connection_notice_says_offline_and_offers_a_newer_release() {
     let offline = Offline::new();
@@ -371,31 +381,52 @@ async fn connection_notice_says_offline_and_offers_a_newer_release() {
             .map(|p| (p.hidden(), p.text_content().unwrap_or_default()))
             .collect::<Vec<_>>()
     };
+    // The caches answer after a few frames.
+    let settle = || async {
+        for _ in 0..5 {
+            next_frame().await;
+        }
+    };
     let reload = tintuc::strings::UPDATE_RELOAD.to_string();
+    let hidden = (true, String::new());
     assert_eq!(
         lines(),
-        [(true, String::new()), (true, reload.clone())],
+        [hidden.clone(), (true, reload.clone())],
         "online, nothing shows"
     );
     offline.set_online(false);
-    // The copy's time is looked up in the browser's caches, which answer later.
-    for _ in 0..3 {
-        next_frame().await;
-    }
+    settle().await;
     assert_eq!(
         lines(),
         [
             (false, tintuc::strings::OFFLINE_NOW.to_string()),
             (true, reload.clone())
-        ]
+        ],
+        "no copy kept: no time"
     );
+    offline.set_online(true);
+    tick().await;
+    assert_eq!(lines()[0], hidden);
+    // A copy of the section's first page, fetched at 18:40 in Hanoi (UTC+7).
+    run_js(
+        "return caches.open('tintuc-test').then((c) => c.put('/content/sections/kinh-te/1.json', \
+         new Response('{}', { headers: { date: 'Sun, 19 Jul 2020 11:40:00 GMT' } })))",
+    )
+    .await;
+    offline.set_online(false);
+    settle().await;
+    assert_eq!(
+        lines()[0],
+        (false, tintuc::strings::offline_copy("19/07/2020 | 18:40"))
+    );
+    run_js("return caches.delete('tintuc-test')").await;
     offline.set_online(true);
     offline.offer_update();
     tick().await;
     assert_eq!(
         lines(),
         [
-            (true, String::new()),
+            hidden,
             (false, format!("{}{reload}", tintuc::strings::UPDATE_READY))
         ]
     );
