@@ -37,15 +37,12 @@ export async function register(base, carried, onUpdate) {
     return false;
   }
   let controlled = Boolean(workers.controller);
-  const offerIfOld = async () => {
-    if (!(await runsCurrentRelease())) onUpdate();
-  };
   workers.addEventListener("controllerchange", () => {
     if (!controlled) {
       controlled = true;
       keep([...carried, ...fetchedBefore(base)]);
     }
-    offerIfOld();
+    offerIfOld(onUpdate);
   });
   try {
     registration = await workers.register(base + WORKER_FILE, { scope: base });
@@ -61,9 +58,31 @@ export async function register(base, carried, onUpdate) {
   if (controlled) {
     keep(carried);
     // A newer release may have taken over while this page loaded, before it listened.
-    offerIfOld();
+    offerIfOld(onUpdate);
   }
   return true;
+}
+
+/** Calls `onUpdate` if this page runs an older release than the worker in control. A page opened
+ * just after a deploy runs the new release while the old worker still serves it: the new worker,
+ * installing behind the page (or found now), is waited for before the page is judged. */
+async function offerIfOld(onUpdate) {
+  if (await runsCurrentRelease()) return;
+  if (registration) {
+    await registration.update().catch(() => {});
+    const pending = registration.installing ?? registration.waiting;
+    if (pending) await settled(pending);
+  }
+  if (!(await runsCurrentRelease())) onUpdate();
+}
+
+/** Resolves once `worker` is activated, or replaced. */
+function settled(worker) {
+  return new Promise((done) => {
+    const check = () => (worker.state === "activated" || worker.state === "redundant") && done();
+    worker.addEventListener("statechange", check);
+    check();
+  });
 }
 
 /** Whether the release now in control precaches this page's own app (its script, wasm and
@@ -73,13 +92,7 @@ async function runsCurrentRelease() {
   // The new worker takes control while it activates, and drops the old release's files from its
   // precache only once it has activated.
   const worker = navigator.serviceWorker.controller;
-  if (worker && worker.state !== "activated") {
-    await new Promise((activated) => {
-      const check = () => (worker.state === "activated" || worker.state === "redundant") && activated();
-      worker.addEventListener("statechange", check);
-      check();
-    });
-  }
+  if (worker) await settled(worker);
   const own = [
     ...performance.getEntriesByType("resource").map((e) => e.name).filter((url) => /\.(wasm|js)$/.test(url)),
     ...[...document.querySelectorAll('link[rel="stylesheet"]')].map((link) => link.href),

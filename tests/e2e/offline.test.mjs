@@ -186,14 +186,14 @@ describe("installable", () => {
 });
 
 /**
- * Deploys a next release into `dir`, as a publisher copying a new build over the old one would:
- * a changed stylesheet under a new hashed name (its integrity updated in every page) and the
- * service worker written again for it. Returns the new stylesheet's name.
+ * Deploys release number `release` into `dir`, as a publisher copying a new build over the old
+ * one would: a changed stylesheet under a new hashed name (its integrity updated in every page)
+ * and the service worker written again for it. Returns the new stylesheet's name.
  */
-function deployNextRelease(dir) {
+function deployRelease(dir, release) {
   const old = readdirSync(dir).find((f) => HASHED.test(f) && f.endsWith(".css"));
   const before = readFileSync(join(dir, old), "utf8");
-  const css = `${before}\n:root { --release: 2; }\n`;
+  const css = `${before}\n:root { --release: ${release}; }\n`;
   const renamed = `main-${randomBytes(8).toString("hex")}.css`;
   writeFileSync(join(dir, renamed), css);
   // The new build has no file of that name, so its service worker does not precache it.
@@ -214,15 +214,21 @@ function deployNextRelease(dir) {
   return renamed;
 }
 
+/** Deploys release `release` into `dir` with its service worker (see deployRelease). */
+async function deploy(dir, release) {
+  const css = deployRelease(dir, release);
+  await writeWorker(dir);
+  for (const copy of ["sw.js.gz", "sw.js.br"]) rmSync(join(dir, copy), { force: true });
+  return css;
+}
+
 describe("a second release", () => {
-  for (const deploy of DEPLOYS) {
-    it(`is offered to a tab left open, and runs after its reload ${deploy.name}`, { skip: !deploy.dir && "no deploy copy (DEPLOY_DIR)" }, async () => {
-      const { context, page } = await openControlled(deploy.base, deploy.device, SEED_PATH.slice(1), deploy.base.includes("/tin/"));
+  for (const site of DEPLOYS) {
+    it(`is offered to a tab left open, and runs after its reload ${site.name}`, { skip: !site.dir && "no deploy copy (DEPLOY_DIR)" }, async () => {
+      const { context, page } = await openControlled(site.base, site.device, SEED_PATH.slice(1), site.base.includes("/tin/"));
       const seedSlug = SEED_PATH.split("/").pop();
       await waitUntilKept(page, `content/articles/${seedSlug}.json`);
-      const css = deployNextRelease(deploy.dir);
-      await writeWorker(deploy.dir);
-      for (const copy of ["sw.js.gz", "sw.js.br"]) rmSync(join(deploy.dir, copy), { force: true });
+      const css = await deploy(site.dir, 2);
       // The reader comes back to the tab, which asks the host for a newer release (nothing else
       // navigates meanwhile, which would make the browser ask by itself).
       await page.evaluate(() => document.dispatchEvent(new Event("visibilitychange", { bubbles: true })));
@@ -241,18 +247,30 @@ describe("a second release", () => {
       await reloaded;
       await appReady(page);
       assert.equal(await heading(page), SEED_TITLE);
-      const running = () => page.evaluate(() => ({
+      const running = (tab = page) => tab.evaluate(() => ({
         release: getComputedStyle(document.documentElement).getPropertyValue("--release").trim(),
         stylesheet: document.querySelector('link[rel="stylesheet"]').getAttribute("href"),
       }));
-      const next = { release: "2", stylesheet: `${new URL(deploy.base).pathname}${css}` };
+      const next = { release: "2", stylesheet: `${new URL(site.base).pathname}${css}` };
       assert.deepEqual(await running(), next);
       assert.equal(await shown(offer), "");
-      // Offline, the article opened under the old release opens in the new one.
+      // A tab opened right after a third deploy runs it while the old worker still serves it:
+      // it waits for the new worker and is offered nothing.
+      const third = await deploy(site.dir, 3);
+      const early = await watchedPage(context, site.base.includes("/tin/"));
+      await early.goto("");
+      await appReady(early);
+      await early.waitForFunction(async () => (await navigator.serviceWorker.getRegistration())?.active === navigator.serviceWorker.controller && !(await navigator.serviceWorker.getRegistration()).installing);
+      await early.waitForTimeout(1000);
+      assert.equal(await shown(early.getByTestId("connection")), "", "a tab running the newest release was offered a reload");
+      assert.deepEqual(await running(early), { release: "3", stylesheet: `${new URL(site.base).pathname}${third}` });
+      assert.deepEqual(early.problems, []);
+      await early.close();
+      // Offline, the article opened under the first release opens in the newest.
       await goOffline(context, page);
       await page.reload();
       assert.equal(await heading(page), SEED_TITLE);
-      assert.deepEqual(await running(), next);
+      assert.equal((await running()).release, "3");
       assert.deepEqual(problemsOnline(page), []);
       await context.close();
     });
