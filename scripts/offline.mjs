@@ -10,8 +10,10 @@ import sharp from "sharp";
 import { generateSW } from "workbox-build";
 import { WORKER_FILE, COPY_CACHES } from "../src/offline.js";
 
-/** trunk's names for files that change with their content: kept for a year, never revalidated. */
-export const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/;
+/** trunk's names for files that change with their content: kept for a year, never revalidated.
+ * trunk writes the hash in hex without leading zeros: 16 digits, fewer in one build of 16 (seen:
+ * a 15-digit build, whose wasm the worker then downloaded a second time). */
+export const HASHED = /-[0-9a-f]{12,16}(_bg)?\.(js|wasm|css)$/;
 const MANIFEST_FILE = "app.webmanifest";
 /** Square PNGs: what Android asks for (192, 512, and 512 masked) and iOS's home screen (180). */
 const ICONS = [
