@@ -123,6 +123,7 @@ pub fn ConnectionNotice() -> impl IntoView {
     let offline = use_offline();
     let site = use_site();
     let location = use_location();
+    let text_site = site.clone();
     // When the copy on screen was fetched, once the caches have answered (`Some(None)`: no
     // copy, or no time on it); the line waits for the answer, so that it is announced once.
     let fetched = RwSignal::new(None::<Option<Timestamp>>);
@@ -152,13 +153,12 @@ pub fn ConnectionNotice() -> impl IntoView {
             fetched.set(Some(at));
         });
     });
-    let site = use_site();
     let offline_text = move || {
         if offline.online.get() {
             return None;
         }
         Some(match fetched.get()? {
-            Some(at) => strings::offline_copy(&site.date_time(at)),
+            Some(at) => strings::offline_copy(&text_site.date_time(at)),
             None => strings::OFFLINE_NOW.to_string(),
         })
     };

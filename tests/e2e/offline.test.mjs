@@ -27,16 +27,21 @@ let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-/** A watched page with the service worker allowed, at `path` of `base`, once the worker
- *  controls it and keeps copies. */
-async function openControlled(base, device, path, documentIs404 = false) {
-  const context = await newContext(browser, device, { baseURL: base, serviceWorkers: "allow" });
+/** A watched page of `context` at `path`, once the service worker controls it and keeps
+ *  copies. */
+async function controlledPage(context, path, documentIs404) {
   const page = await watchedPage(context, documentIs404);
   await page.goto(path);
   await appReady(page);
   await page.waitForFunction(() => navigator.serviceWorker.controller);
   await page.getByRole("button", { name: "Xóa các trang đã lưu" }).waitFor();
-  return { context, page };
+  return page;
+}
+
+/** controlledPage in a fresh context for `device` at `base`, the service worker allowed. */
+async function openControlled(base, device, path, documentIs404 = false) {
+  const context = await newContext(browser, device, { baseURL: base, serviceWorkers: "allow" });
+  return { context, page: await controlledPage(context, path, documentIs404) };
 }
 
 /** Whether the worker keeps a copy of `path` (relative to the site's base). */
@@ -154,10 +159,7 @@ describe("installable", () => {
     it(`passes Chromium's installability checks ${site.name}`, async () => {
       const profile = mkdtempSync(join(tmpdir(), "tintuc-profile-"));
       const context = await launchProfile(profile, site.device, { baseURL: site.base });
-      const page = await watchedPage(context, site.documentIs404);
-      await page.goto("");
-      await appReady(page);
-      await page.waitForFunction(() => navigator.serviceWorker.controller);
+      const page = await controlledPage(context, "", site.documentIs404);
       const cdp = await context.newCDPSession(page);
       const { url, errors, data } = await cdp.send("Page.getAppManifest");
       assert.deepEqual(errors, []);
@@ -170,7 +172,8 @@ describe("installable", () => {
       assert.equal(manifest.short_name, "Tin Đống Đa");
       assert.deepEqual((await cdp.send("Page.getInstallabilityErrors")).installabilityErrors, []);
       // Every icon is a PNG of the size it claims (width and height from its IHDR chunk).
-      const icons = [...manifest.icons, { src: "icons/apple-touch-icon.png", sizes: "180x180" }];
+      const appleIcon = new URL(await page.getAttribute('link[rel="apple-touch-icon"]', "href"), site.base).href;
+      const icons = [...manifest.icons, { src: appleIcon, sizes: "180x180" }];
       for (const icon of icons) {
         const response = await fetch(new URL(icon.src, url));
         assert.equal(response.status, 200, icon.src);

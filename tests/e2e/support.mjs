@@ -29,15 +29,17 @@ const ARGS = [
   "--disable-quic",
 ];
 
+const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
+
 export async function launch() {
-  return chromium.launch({ executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium", args: ARGS });
+  return chromium.launch({ executablePath: CHROMIUM, args: ARGS });
 }
 
 /** A browser with a profile in `dir`, for `device`: a persistent context, not the incognito
  *  kind that newContext makes, in which Chromium never offers to install a site. */
 export async function launchProfile(dir, device, options = {}) {
   const { name, ...settings } = device;
-  return chromium.launchPersistentContext(dir, { executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium", args: ARGS, ...settings, locale: "vi-VN", ...options });
+  return chromium.launchPersistentContext(dir, { executablePath: CHROMIUM, args: ARGS, ...settings, locale: "vi-VN", ...options });
 }
 
 /** A fresh browser context (empty storage) for `device`, collecting page errors. The release's
