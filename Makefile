@@ -18,13 +18,14 @@ build:
 	scripts/setup.sh serve
 	scripts/build.sh dist $(PUBLIC_URL)
 
-# Rebuild the section pages and home index after adding or editing articles in public/content.
+# Rebuild the section pages and home index after adding or editing articles in public/content,
+# and in each edition's public/NAME/content.
+SITES = public $(patsubst %/content/site.json,%,$(wildcard public/*/content/site.json))
 content:
-	cargo run --quiet -p tintuc-publisher -- index public
-	cargo run --quiet -p tintuc-publisher -- check public
+	for site in $(SITES); do cargo run --quiet -p tintuc-publisher -- index $$site && cargo run --quiet -p tintuc-publisher -- check $$site || exit 1; done
 
 check-content:
-	cargo run --quiet -p tintuc-publisher -- check public
+	for site in $(SITES); do cargo run --quiet -p tintuc-publisher -- check $$site || exit 1; done
 
 clean:
 	rm -rf dist dist-sub target/wasm32-unknown-unknown

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The release folder: trunk's build for PUBLIC_URL, the files every static host needs, the
-# content without its indentation, every page rendered by the app's own components, and
-# precompressed copies of it all.
+# content without its indentation, every page rendered by the app's own components, the service
+# workers, and precompressed copies of it all. Each edition in another language
+# (public/NAME/content, with its own site.json) is published with it under PUBLIC_URL/NAME/.
 # Usage: scripts/build.sh [DIST] [PUBLIC_URL]   (defaults: dist /)
 # TEST_BUILD=1 makes the build the tests use beside the release as shipped: the app says in the
 # console where a page failed to hydrate (Leptos's leptos_debuginfo) instead of stopping without
@@ -19,7 +20,18 @@ if [ "${TEST_BUILD:-}" = 1 ]; then
 fi
 trunk build --release --offline --dist "$dist" --public-url "$public_url"
 unset CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS
+sites=("$dist $public_url")
+for manifest in public/*/content/site.json; do
+  [ -e "$manifest" ] || continue
+  name=$(basename "$(dirname "$(dirname "$manifest")")")
+  mkdir -p "$dist/$name" && cp -r "public/$name/content" "$dist/$name/content"
+  sites+=("$dist/$name $public_url$name/")
+done
 node scripts/finish-dist.mjs "$dist" "$public_url"
-node scripts/compact-json.mjs "$dist/content"
-cargo run --quiet --profile publisher -p tintuc-publisher -- render "$dist" "$public_url"
+for site in "${sites[@]}"; do
+  read -r folder base <<< "$site"
+  node scripts/compact-json.mjs "$folder/content"
+  cargo run --quiet --profile publisher -p tintuc-publisher -- render "$folder" "$base"
+done
+node scripts/offline.mjs "$dist"
 node scripts/compress.mjs "$dist"

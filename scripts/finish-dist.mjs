@@ -6,12 +6,15 @@
 //   - _redirects, for hosts that rewrite unknown paths to the app (Netlify, Cloudflare Pages);
 //   - _headers: hashed assets immutable for a year, the HTML, content and service worker
 //     revalidated every visit;
-//   - the web app manifest, icons and service worker (offline.mjs).
+//   - the web app manifest and icons (offline.mjs);
+//   - for each edition in another language (a folder of DIST with its own content/site.json,
+//     which build.sh copied there): its app shell, the same app under the edition's base, and
+//     its own rules ahead of the main site's.
 // Usage: node scripts/finish-dist.mjs DIST PUBLIC_URL
 import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { HASHED, makeInstallable } from "./offline.mjs";
+import { HASHED, makeInstallable, editionsOf } from "./offline.mjs";
 import { WORKER_FILE } from "../src/offline.js";
 
 const [dist = "dist", publicUrl = "/"] = process.argv.slice(2);
@@ -63,12 +66,24 @@ html = html.replace(/(<meta charset="utf-8" \/>)/, `$1\n    ${meta}`);
 writeFileSync(indexPath, html);
 writeFileSync(join(dist, "404.html"), html);
 
+// An edition runs the main site's app (the same files, fetched once for both) under its own
+// base path, from which the app reads where it is and whose content it shows.
+const editions = editionsOf(dist);
+const BASE_TAG = `<base href="${base}" />`;
+if (editions.length && !html.includes(BASE_TAG)) throw new Error(`index.html: no ${BASE_TAG} to move the editions to their own base`);
+for (const name of editions) {
+  const shell = html.replace(BASE_TAG, `<base href="${base}${name}/" />`);
+  for (const page of ["index.html", "404.html"]) writeFileSync(join(dist, name, page), shell);
+}
+// Every site's rules, editions first: a host takes the first rule that matches.
+const sites = [...editions.map((name) => `${base}${name}/`), base];
+
 // Existing files (the rendered pages among them) win over these rules; a missing content file
 // must stay a 404 so that the app shows "not found", and every other path gets the app shell,
 // which 404.html is (index.html becomes the rendered home page).
 writeFileSync(
   join(dist, "_redirects"),
-  `${base}content/* ${base}404.html 404\n${base}* ${base}404.html 200\n`,
+  sites.map((at) => `${at}content/* ${at}404.html 404\n${at}* ${at}404.html 200\n`).join(""),
 );
 
 const hashed = readdirSync(dist).filter((f) => HASHED.test(f));
@@ -78,9 +93,10 @@ const headers = [
   "  X-Content-Type-Options: nosniff",
   "  Referrer-Policy: strict-origin-when-cross-origin",
   ...hashed.flatMap((f) => [`${base}${f}`, "  Cache-Control: public, max-age=31536000, immutable", ...(f.endsWith(".wasm") ? ["  Content-Type: application/wasm"] : [])]),
-  ...[`${base}`, `${base}index.html`, `${base}404.html`, `${base}content/*`, `${base}${WORKER_FILE}`].flatMap((p) => [p, "  Cache-Control: no-cache"]),
+  ...sites.flatMap((at) => [`${at}`, `${at}index.html`, `${at}404.html`, `${at}content/*`, `${at}${WORKER_FILE}`]).flatMap((p) => [p, "  Cache-Control: no-cache"]),
 ];
 writeFileSync(join(dist, "_headers"), headers.join("\n") + "\n");
 
 await makeInstallable(dist, base);
-console.log(`${dist}: CSP with ${hashes.length} inline script hash(es), 404.html, _redirects, _headers`);
+for (const name of editions) await makeInstallable(join(dist, name), `${base}${name}/`, dist);
+console.log(`${dist}: CSP with ${hashes.length} inline script hash(es), 404.html, _redirects, _headers${editions.length ? `; editions: ${editions.join(", ")}` : ""}`);

@@ -9,6 +9,7 @@ use crate::fetch::{self, FetchError};
 use crate::offline::{ConnectionNotice, Offline};
 use crate::pages::RoutedPage;
 use crate::site::Site;
+use crate::strings::{use_strings, Strings};
 use crate::views::browser::Views;
 use crate::{prefetch, route_focus};
 use leptos::prelude::*;
@@ -17,9 +18,11 @@ use leptos_router::hooks::use_location;
 use leptos_router::path;
 
 /// The whole site under `base` (its base path, ending with `/`): header and navigation, the
-/// page, and the footer.
+/// page, and the footer. `strings` is the interface's language until the manifest names the
+/// site's: the page's `<html lang>` in the browser, the manifest's when the publisher renders.
 #[component]
-pub fn App(#[prop(into)] base: String) -> impl IntoView {
+pub fn App(#[prop(into)] base: String, strings: &'static Strings) -> impl IntoView {
+    provide_context(strings);
     let manifest = fetch::manifest_resource();
     // The router's base has no trailing slash: "/tin" or "".
     let router_base = base.trim_end_matches('/').to_string();
@@ -41,6 +44,9 @@ fn SiteFrame(manifest: Manifest, base: String) -> impl IntoView {
     provide_context(Views::new(&manifest.views));
     let site = Site::new(manifest, base);
     provide_context(site.clone());
+    provide_context(site.strings());
+    #[cfg(feature = "hydrate")]
+    show_site_language(&site);
     provide_context(Display::new());
     let offline = Offline::new();
     provide_context(offline);
@@ -92,8 +98,24 @@ fn BrokenFrame(
     base: String,
     retry: impl Fn() + Send + Sync + 'static,
 ) -> impl IntoView {
+    let t = use_strings();
     view! {
-        <header class="site-header"><div class="site-header__inner"><a class="site-name" href=base>{crate::strings::HOME}</a></div></header>
+        <header class="site-header"><div class="site-header__inner"><a class="site-name" href=base>{t.home}</a></div></header>
         <main id="noi-dung" tabindex="-1"><ErrorPanel error retry /></main>
+    }
+}
+
+/// Puts the site's language on the page, should the page state another (a development server
+/// serves `index.html` as it is written, whatever the content's language).
+#[cfg(feature = "hydrate")]
+fn show_site_language(site: &Site) {
+    let language = &site.manifest().language;
+    if let Some(html) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        if html.get_attribute("lang").as_deref() != Some(language.as_str()) {
+            let _ = html.set_attribute("lang", language);
+        }
     }
 }

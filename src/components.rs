@@ -7,4 +7,5 @@ pub mod meta_line;
 pub mod pagination;
 pub mod reading_tools;
 pub mod status;
+pub mod translations;
 pub mod view_count;

@@ -68,8 +68,13 @@ pub struct Manifest {
     pub short_name: Option<String>,
     #[serde(default)]
     pub description: String,
+    /// The site's language (BCP 47: `vi`, `en`, `en-GB`): its content's, and its interface's,
+    /// which [`crate::strings::for_language`] chooses by it.
     #[serde(default = "default_language")]
     pub language: String,
+    /// The site in other languages: its other editions, which each home page links to.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub translations: Vec<Translation>,
     /// The offset in which every time on the site is shown.
     pub timezone: UtcOffset,
     /// The sections in navigation order.
@@ -200,6 +205,42 @@ pub struct Article {
     /// Demonstration content, not real news.
     #[serde(default, skip_serializing_if = "is_false")]
     pub sample: bool,
+    /// The same article in other languages.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub translations: Vec<Translation>,
+}
+
+/// The same page in another language: on another edition of the site, or on another site.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Translation {
+    /// Its language (BCP 47: `en`, `vi`).
+    pub language: String,
+    /// Its address: absolute (`https://…`), from the host's root (`/en/…`), or from the site's
+    /// base path (`en/`, `../tin-tuc-su-kien/…`), which follows the site wherever it is deployed.
+    pub href: String,
+}
+
+impl Translation {
+    /// The address, if a page may link to it: never a scheme a link should not follow (see
+    /// [`safe_href`]).
+    pub fn safe_href(&self) -> Option<&str> {
+        safe_href(&self.href)
+    }
+
+    /// True when the language is written as BCP 47 writes one: `en`, `en-GB`, `zh-Hant`.
+    pub fn language_is_valid(&self) -> bool {
+        is_language_tag(&self.language)
+    }
+}
+
+/// A language tag's shape (BCP 47): a primary language of 2–3 letters, then subtags of 1–8
+/// letters or digits, joined by `-`.
+pub fn is_language_tag(tag: &str) -> bool {
+    let mut parts = tag.split('-');
+    let primary = parts.next().unwrap_or_default();
+    (2..=3).contains(&primary.len())
+        && primary.bytes().all(|b| b.is_ascii_alphabetic())
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
 impl Article {
@@ -521,6 +562,7 @@ pub fn test_manifest(sections: &[&str], page_size: u32) -> Manifest {
         short_name: None,
         description: String::new(),
         language: "vi".into(),
+        translations: Vec::new(),
         timezone: UtcOffset::from_minutes(420),
         sections: sections
             .iter()
@@ -747,6 +789,7 @@ mod tests {
             ],
             thumbnail: None,
             sample: false,
+            translations: Vec::new(),
         };
         assert_eq!(article.word_count(), 3 + 2 + 4 + 2);
     }

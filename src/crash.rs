@@ -20,6 +20,7 @@ pub fn install() {
 }
 
 fn show_notice() {
+    let t = strings::for_document();
     let Some(window) = web_sys::window() else {
         return;
     };
@@ -38,8 +39,8 @@ fn show_notice() {
     };
     let (Some(notice), Some(message), Some(reload)) = (
         element("div", "crash-notice", ""),
-        element("p", "crash-notice__text", strings::CRASHED),
-        element("a", "button crash-notice__reload", strings::RELOAD),
+        element("p", "crash-notice__text", t.crashed),
+        element("a", "button crash-notice__reload", t.reload),
     ) else {
         return;
     };

@@ -239,39 +239,9 @@ pub struct Civil {
     pub second: u32,
 }
 
-/// `19/07/2020`
-pub fn date(at: Timestamp, offset: UtcOffset) -> String {
-    let c = at.civil(offset);
-    format!("{:02}/{:02}/{:04}", c.day, c.month, c.year)
-}
-
-/// `18:40`
-pub fn time(at: Timestamp, offset: UtcOffset) -> String {
-    let c = at.civil(offset);
-    format!("{:02}:{:02}", c.hour, c.minute)
-}
-
-/// `19/07/2020 | 18:40`, as the seed portal writes a publication time.
-pub fn date_time(at: Timestamp, offset: UtcOffset) -> String {
-    format!("{} | {}", date(at, offset), time(at, offset))
-}
-
 /// `2020-07-19T18:40:00+07:00`, for `<time datetime>`.
 pub fn machine(at: Timestamp, offset: UtcOffset) -> String {
     at.written_in(offset).to_string()
-}
-
-/// A count with `.` between groups of three digits: `1234567` → `1.234.567`.
-pub fn count(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push('.');
-        }
-        out.push(ch);
-    }
-    out
 }
 
 /// Minutes a reader needs for `words` words, at a pace suited to Vietnamese news prose; at least 1.
@@ -335,6 +305,20 @@ mod tests {
         Timestamp::parse(text).unwrap_or_else(|| panic!("{text} should parse"))
     }
 
+    fn vi() -> &'static crate::strings::Strings {
+        crate::strings::for_language("vi").unwrap()
+    }
+
+    fn date_time(at: Timestamp, offset: UtcOffset) -> String {
+        vi().date_time(at.civil(offset))
+    }
+
+    fn en_date_time(at: Timestamp, offset: UtcOffset) -> String {
+        crate::strings::for_language("en")
+            .unwrap()
+            .date_time(at.civil(offset))
+    }
+
     // The seed's own meta line, from the time its JSON carries.
     #[test]
     fn formats_the_seed_publication_time_as_the_portal_did() {
@@ -359,9 +343,31 @@ mod tests {
 
     #[test]
     fn uses_a_24_hour_clock_with_leading_zeros() {
-        assert_eq!(time(at("2021-03-04T00:05:00+07:00"), HANOI), "00:05");
-        assert_eq!(time(at("2021-03-04T23:59:59+07:00"), HANOI), "23:59");
-        assert_eq!(date(at("2021-03-04T23:59:59+07:00"), HANOI), "04/03/2021");
+        assert_eq!(
+            date_time(at("2021-03-04T00:05:00+07:00"), HANOI),
+            "04/03/2021 | 00:05"
+        );
+        assert_eq!(
+            date_time(at("2021-03-04T23:59:59+07:00"), HANOI),
+            "04/03/2021 | 23:59"
+        );
+        assert_eq!(
+            en_date_time(at("2021-03-04T23:59:59+07:00"), HANOI),
+            "4 March 2021, 23:59"
+        );
+    }
+
+    // An English site in Hanoi time shows Hanoi's date, whatever the reader's clock says.
+    #[test]
+    fn english_dates_follow_the_site_timezone_too() {
+        assert_eq!(
+            en_date_time(at("2020-07-19T18:40:00+07:00"), HANOI),
+            "19 July 2020, 18:40"
+        );
+        assert_eq!(
+            en_date_time(at("2020-12-31T20:30:00-05:00"), HANOI),
+            "1 January 2021, 08:30"
+        );
     }
 
     #[test]
@@ -454,13 +460,18 @@ mod tests {
     }
 
     #[test]
-    fn groups_counts_with_the_vietnamese_separator() {
+    fn groups_counts_with_each_language_s_separator() {
+        let count = |n| vi().count(n);
         assert_eq!(count(0), "0");
         assert_eq!(count(174), "174");
         assert_eq!(count(1234), "1.234");
         assert_eq!(count(100_000), "100.000");
         assert_eq!(count(1_234_567), "1.234.567");
         assert_eq!(count(u64::MAX), "18.446.744.073.709.551.615");
+        let en = crate::strings::for_language("en").unwrap();
+        assert_eq!(en.count(174), "174");
+        assert_eq!(en.count(100_000), "100,000");
+        assert_eq!(en.count(u64::MAX), "18,446,744,073,709,551,615");
     }
 
     #[test]

@@ -50,6 +50,7 @@ pub fn start() {
         return;
     };
     let base = fetch::base_path();
+    let strings = strings::for_document();
     let rendered = document
         .get_element_by_id(APP_ROOT_ID)
         .zip(fetch::PageData::from_document());
@@ -59,7 +60,7 @@ pub fn start() {
         // The app lives as long as the page.
         leptos::mount::hydrate_from(root.clone(), move || {
             provide_context(data);
-            view! { <App base /> }
+            view! { <App base strings /> }
         })
         .forget();
         let _ = root.set_attribute(RUNNING, "");
@@ -86,7 +87,7 @@ pub fn start() {
     }
     leptos::mount::mount_to(
         root.clone().unchecked_into(),
-        move || view! { <App base /> },
+        move || view! { <App base strings /> },
     )
     .forget();
     let _ = root.set_attribute(RUNNING, "");

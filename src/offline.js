@@ -98,7 +98,9 @@ async function runsCurrentRelease() {
     ...[...document.querySelectorAll('link[rel="stylesheet"]')].map((link) => link.href),
   ];
   try {
-    const name = (await caches.keys()).find((n) => n.startsWith(PRECACHE));
+    // This scope's own: the site's editions in other languages each have a worker and a precache.
+    const scope = (await navigator.serviceWorker.ready).scope;
+    const name = (await caches.keys()).find((n) => n.startsWith(PRECACHE) && n.endsWith(scope));
     if (!name || own.length === 0) return false;
     const precache = await caches.open(name);
     const found = await Promise.all(own.map((url) => precache.match(url, { ignoreSearch: true })));

@@ -10,7 +10,7 @@
 use crate::fetch::{url_for, PageData};
 use crate::format::Timestamp;
 use crate::site::{use_site, Site};
-use crate::strings;
+use crate::strings::use_strings;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 use wasm_bindgen::prelude::*;
@@ -120,6 +120,7 @@ pub fn use_offline() -> Offline {
 /// the wasm less than lines that come and go (0.7 KiB brotli, measured).
 #[component]
 pub fn ConnectionNotice() -> impl IntoView {
+    let t = use_strings();
     let offline = use_offline();
     let site = use_site();
     let location = use_location();
@@ -158,8 +159,8 @@ pub fn ConnectionNotice() -> impl IntoView {
             return None;
         }
         Some(match fetched.get()? {
-            Some(at) => strings::offline_copy(&text_site.date_time(at)),
-            None => strings::OFFLINE_NOW.to_string(),
+            Some(at) => t.offline_copy(&text_site.date_time(at)),
+            None => t.offline_now.to_string(),
         })
     };
     let says_nothing = {
@@ -170,12 +171,12 @@ pub fn ConnectionNotice() -> impl IntoView {
         <div class="connection" role="status" data-testid="connection">
             <p class="connection__note" hidden=says_nothing>{offline_text}</p>
             <p class="connection__note" hidden=move || !offline.update.get()>
-                {move || offline.update.get().then_some(strings::UPDATE_READY)}
+                {move || offline.update.get().then_some(t.update_ready)}
                 <button type="button" class="button" on:click=|_| {
                     if let Some(window) = web_sys::window() {
                         let _ = window.location().reload();
                     }
-                }>{strings::UPDATE_RELOAD}</button>
+                }>{t.update_reload}</button>
             </p>
         </div>
     }
@@ -184,6 +185,7 @@ pub fn ConnectionNotice() -> impl IntoView {
 /// In the footer, once the browser keeps copies: what is kept, and a way to delete it.
 #[component]
 pub fn ClearCopies() -> impl IntoView {
+    let t = use_strings();
     let offline = use_offline();
     let outcome = RwSignal::new(None::<bool>);
     let clear = move |_| {
@@ -195,16 +197,16 @@ pub fn ClearCopies() -> impl IntoView {
     let said = move || {
         outcome.get().map(|done| {
             if done {
-                strings::COPIES_CLEARED
+                t.copies_cleared
             } else {
-                strings::COPIES_NOT_CLEARED
+                t.copies_not_cleared
             }
         })
     };
     view! {
         <p class="copies" hidden=move || !offline.kept.get()>
-            <span class="copies__note">{strings::COPIES_NOTE}</span>" "
-            <button type="button" class="button button--quiet" on:click=clear>{strings::CLEAR_COPIES}</button>
+            <span class="copies__note">{t.copies_note}</span>" "
+            <button type="button" class="button button--quiet" on:click=clear>{t.clear_copies}</button>
             <span role="status" class="cleared">{said}</span>
         </p>
     }

@@ -1,10 +1,11 @@
 //! The site as every page sees it: the manifest, the base path, and the links and times built
 //! from them. Provided once by the app; read with [`use_site`].
 
-use crate::content::{Manifest, Section};
+use crate::content::{Manifest, Section, Translation};
 use crate::fetch::url_for;
 use crate::format::{self, Timestamp};
 use crate::route::Route;
+use crate::strings::{self, Strings};
 use std::sync::Arc;
 
 /// The loaded manifest and where the site lives.
@@ -77,9 +78,25 @@ impl Site {
         self.asset_href(href)
     }
 
-    /// `19/07/2020 | 18:40` in the site's timezone.
+    /// Where `translation` lives, as a link from this site: an absolute address or a path from
+    /// the host's root as it is written, any other path from this site's base.
+    pub fn translation_href(&self, translation: &Translation) -> Option<String> {
+        let href = translation.safe_href()?;
+        if href.starts_with('/') || href.contains("://") {
+            return Some(href.to_string());
+        }
+        Some(without_dot_segments(&format!("{}{href}", self.base)))
+    }
+
+    /// The interface in the site's language; the default one for a language it does not speak.
+    pub fn strings(&self) -> &'static Strings {
+        strings::for_language(&self.manifest.language).unwrap_or(strings::DEFAULT)
+    }
+
+    /// A publication time in the site's timezone, as the site's language writes it:
+    /// `19/07/2020 | 18:40`, `19 July 2020, 18:40`.
     pub fn date_time(&self, at: Timestamp) -> String {
-        format::date_time(at, self.manifest.timezone)
+        self.strings().date_time(at.civil(self.manifest.timezone))
     }
 
     /// `2020-07-19T18:40:00+07:00`, for `<time datetime>`.
@@ -138,12 +155,74 @@ pub fn use_site() -> Site {
     leptos::prelude::expect_context::<Site>()
 }
 
+/// A path with its `.` and `..` segments resolved, as a browser resolves them: `/en/../x` is
+/// `/x`; nothing climbs above the root.
+fn without_dot_segments(path: &str) -> String {
+    let mut segments: Vec<&str> = Vec::new();
+    let parts: Vec<&str> = path.split('/').collect();
+    for (i, part) in parts.iter().enumerate() {
+        let last = i + 1 == parts.len();
+        match *part {
+            "." | ".." => {
+                if *part == ".." && segments.len() > 1 {
+                    segments.pop();
+                }
+                // `a/..` names the folder: the path still ends with a slash.
+                if last {
+                    segments.push("");
+                }
+            }
+            _ => segments.push(part),
+        }
+    }
+    segments.join("/")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn site(base: &str) -> Site {
         Site::new(crate::content::test_manifest(&[], 10), base)
+    }
+
+    #[test]
+    fn finds_a_translation_from_the_base_wherever_the_site_is() {
+        let to = |href: &str| Translation {
+            language: "en".into(),
+            href: href.into(),
+        };
+        let root = site("/");
+        let edition = site("/tin/en/");
+        assert_eq!(root.translation_href(&to("en/")).unwrap(), "/en/");
+        assert_eq!(
+            root.translation_href(&to("en/news/a")).unwrap(),
+            "/en/news/a"
+        );
+        assert_eq!(edition.translation_href(&to("../")).unwrap(), "/tin/");
+        assert_eq!(
+            edition.translation_href(&to("../tin-tuc/./a")).unwrap(),
+            "/tin/tin-tuc/a"
+        );
+        assert_eq!(root.translation_href(&to("../../x")).unwrap(), "/x");
+        assert_eq!(root.translation_href(&to("/en/")).unwrap(), "/en/");
+        assert_eq!(
+            root.translation_href(&to("https://en.example.org/a"))
+                .unwrap(),
+            "https://en.example.org/a"
+        );
+        assert_eq!(root.translation_href(&to("javascript:alert(1)")), None);
+    }
+
+    #[test]
+    fn speaks_the_site_s_language_and_writes_its_dates() {
+        let mut manifest = crate::content::test_manifest(&[], 10);
+        manifest.language = "en-GB".into();
+        let english = Site::new(manifest, "/");
+        let at = crate::format::Timestamp::parse("2020-07-19T11:40:00Z").unwrap();
+        assert_eq!(english.strings().code, "en");
+        assert_eq!(english.date_time(at), "19 July 2020, 18:40");
+        assert_eq!(site("/").date_time(at), "19/07/2020 | 18:40");
     }
 
     #[test]

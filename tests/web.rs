@@ -42,6 +42,16 @@ fn mount<V: IntoView + 'static>(
     path: &str,
     view: impl FnOnce() -> V + Send + 'static,
 ) -> HtmlElement {
+    mount_site(manifest(), "/", path, view)
+}
+
+/// As [`mount`], for the site of `manifest` under `base`, in its language.
+fn mount_site<V: IntoView + 'static>(
+    manifest: Manifest,
+    base: &'static str,
+    path: &str,
+    view: impl FnOnce() -> V + Send + 'static,
+) -> HtmlElement {
     local_storage().clear().unwrap();
     let history = web_sys::window().unwrap().history().unwrap();
     history
@@ -50,9 +60,10 @@ fn mount<V: IntoView + 'static>(
     let container: HtmlElement = document().create_element("div").unwrap().unchecked_into();
     document().body().unwrap().append_child(&container).unwrap();
     let handle = leptos::mount::mount_to(container.clone(), move || {
-        let manifest = manifest();
         provide_context(Views::new(&manifest.views));
-        provide_context(Site::new(manifest, "/"));
+        let site = Site::new(manifest, base);
+        provide_context(site.strings());
+        provide_context(site);
         view! { <Router>{view()}</Router> }
     });
     // Each test owns its container; keeping the handle keeps the view alive for the test.
@@ -129,6 +140,75 @@ async fn article_view_shows_the_seed_with_its_meta_line() {
     assert!(text_of(&root, "blockquote").contains("PHÁT HUY TRUYỀN THỐNG YÊU NƯỚC"));
     let crumbs = root.query_selector_all(".breadcrumb a").unwrap();
     assert_eq!(crumbs.length(), 2);
+}
+
+fn english_manifest() -> Manifest {
+    serde_json::from_str(include_str!("../public/en/content/site.json")).unwrap()
+}
+
+// The English edition's translation of the seed, as an English reader sees it: the meta line in
+// English words and English dates, in Hanoi time, and a link to the Vietnamese original named
+// in Vietnamese.
+#[wasm_bindgen_test]
+async fn an_english_site_shows_its_article_in_english_with_a_link_to_the_original() {
+    let article: Article = serde_json::from_str(include_str!(
+        "../public/en/content/articles/dong-da-district-party-congress-xxviii-2020-2025.json"
+    ))
+    .unwrap();
+    let root = mount_site(
+        english_manifest(),
+        "/en/",
+        "/en/news-events/dong-da-district-party-congress-xxviii-2020-2025",
+        move || view! { <ArticleView article /> },
+    );
+    tick().await;
+    assert_eq!(
+        text_of(&root, "[data-testid=meta-line]"),
+        "Published 19 July 2020, 18:40 | Views: 0"
+    );
+    let reading = text_of(&root, ".meta-extra__reading");
+    assert!(reading.ends_with(" min read"), "{reading}");
+    assert_eq!(text_of(&root, ".breadcrumb a"), "Home");
+    let link = element(&root, ".translations a");
+    assert_eq!(link.text_content().unwrap(), "Tiếng Việt");
+    assert_eq!(link.get_attribute("lang").unwrap(), "vi");
+    assert_eq!(link.get_attribute("hreflang").unwrap(), "vi");
+    assert_eq!(
+        link.get_attribute("href").unwrap(),
+        "/tin-tuc-su-kien/dai-hoi-dai-bieu-quan-dong-da-lan-thu-xxviii-nhiem-ky-2020-2025"
+    );
+    assert_eq!(
+        element(&root, ".translations")
+            .get_attribute("aria-label")
+            .unwrap(),
+        "This article in other languages"
+    );
+}
+
+// Counts and failures in English: "1,234", the error in words, and the retry.
+#[wasm_bindgen_test]
+async fn an_english_site_counts_and_fails_in_english() {
+    let error = FetchError::Status {
+        path: "content/home.json".into(),
+        status: 503,
+    };
+    let root = mount_site(english_manifest(), "/en/", "/en/", move || {
+        view! {
+            <ViewCount slug="a" baseline=1234 />
+            <ErrorPanel error retry=|| () />
+        }
+    });
+    tick().await;
+    assert_eq!(text_of(&root, "[data-testid=view-count]"), "1,234");
+    assert_eq!(
+        text_of(&root, ".error-panel__title"),
+        "The content could not be loaded"
+    );
+    assert_eq!(
+        text_of(&root, ".error-panel__detail"),
+        "The server answered HTTP error 503 when loading content/home.json."
+    );
+    assert_eq!(text_of(&root, ".error-panel button"), "Try again");
 }
 
 // Content text is text: markup in it is shown, never parsed; unsafe links lose their link.
@@ -387,7 +467,7 @@ async fn connection_notice_says_offline_and_offers_a_newer_release() {
             next_frame().await;
         }
     };
-    let reload = tintuc::strings::UPDATE_RELOAD.to_string();
+    let reload = tintuc::strings::DEFAULT.update_reload.to_string();
     let hidden = (true, String::new());
     assert_eq!(
         lines(),
@@ -399,7 +479,7 @@ async fn connection_notice_says_offline_and_offers_a_newer_release() {
     assert_eq!(
         lines(),
         [
-            (false, tintuc::strings::OFFLINE_NOW.to_string()),
+            (false, tintuc::strings::DEFAULT.offline_now.to_string()),
             (true, reload.clone())
         ],
         "no copy kept: no time"
@@ -417,7 +497,10 @@ async fn connection_notice_says_offline_and_offers_a_newer_release() {
     settle().await;
     assert_eq!(
         lines()[0],
-        (false, tintuc::strings::offline_copy("19/07/2020 | 18:40"))
+        (
+            false,
+            tintuc::strings::DEFAULT.offline_copy("19/07/2020 | 18:40")
+        )
     );
     run_js("return caches.delete('tintuc-test')").await;
     offline.set_online(true);
@@ -427,7 +510,10 @@ async fn connection_notice_says_offline_and_offers_a_newer_release() {
         lines(),
         [
             hidden,
-            (false, format!("{}{reload}", tintuc::strings::UPDATE_READY))
+            (
+                false,
+                format!("{}{reload}", tintuc::strings::DEFAULT.update_ready)
+            )
         ]
     );
 }

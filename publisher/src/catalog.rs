@@ -7,7 +7,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use tintuc::content::{
     has_bidi_control, limits, paths, safe_href, Article, Block, HomeIndex, Inline, Manifest,
-    RichText, SectionPage, Summary, FORMAT_VERSION,
+    RichText, SectionPage, Summary, Translation, FORMAT_VERSION,
 };
 pub use tintuc::route::is_slug;
 
@@ -138,6 +138,19 @@ pub fn check(tree: &Tree) -> Vec<String> {
     if manifest.page_size == 0 {
         problems.push(format!("{}: page_size must be at least 1", paths::MANIFEST));
     }
+    if tintuc::strings::for_language(&manifest.language).is_none() {
+        problems.push(format!(
+            "{}: language {:?} is not one the interface speaks ({}); use one of those, or add \
+             its table to src/strings/",
+            paths::MANIFEST,
+            manifest.language,
+            tintuc::strings::spoken()
+        ));
+    }
+    problems.extend(translation_problems(
+        paths::MANIFEST,
+        &manifest.translations,
+    ));
     let mut section_slugs = BTreeSet::new();
     for section in &manifest.sections {
         if !is_slug(&section.slug) {
@@ -336,6 +349,7 @@ fn article_problems(path: &str, article: &Article) -> Vec<String> {
     if let Some(thumbnail) = &article.thumbnail {
         links.push(("thumbnail.src".into(), &thumbnail.src));
     }
+    problems.extend(translation_problems(path, &article.translations));
     for (field, text) in texts {
         if has_bidi_control(text) {
             problems.push(format!(
@@ -350,6 +364,29 @@ fn article_problems(path: &str, article: &Article) -> Vec<String> {
             problems.push(format!(
                 "{path}: `{field}` points to {shown:?}, which the site will not follow; \
                  use an http(s) address or a path on this site"
+            ));
+        }
+    }
+    problems
+}
+
+/// What is wrong with the translations a file names: each needs a language tag and an address
+/// a link may follow.
+fn translation_problems(path: &str, translations: &[Translation]) -> Vec<String> {
+    let mut problems = Vec::new();
+    for (i, translation) in translations.iter().enumerate() {
+        if !translation.language_is_valid() {
+            problems.push(format!(
+                "{path}: `translations[{i}].language` is {:?}; write a language tag such as \
+                 \"en\" or \"vi\"",
+                translation.language
+            ));
+        }
+        if translation.safe_href().is_none() {
+            let shown: String = translation.href.chars().take(60).collect();
+            problems.push(format!(
+                "{path}: `translations[{i}].href` is {shown:?}; use an http(s) address, a path \
+                 from the host's root, or one from the site's base (\"en/\", \"../\")"
             ));
         }
     }
@@ -610,6 +647,7 @@ mod tests {
             body: Vec::new(),
             thumbnail: None,
             sample: false,
+            translations: Vec::new(),
         }
     }
 

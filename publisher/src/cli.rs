@@ -112,14 +112,15 @@ fn generate(
     seed: u64,
     page_size: Option<u32>,
 ) -> Result<String, PublishError> {
+    // The tree's own manifest (an English edition's, say), or the sample site's for a new tree.
     let sample_manifest = Path::new("public").join(paths::MANIFEST);
     let own_manifest = root.join(paths::MANIFEST);
-    let (manifest_path, manifest_text) = match std::fs::read_to_string(&sample_manifest) {
-        Ok(text) => (sample_manifest, text),
+    let (manifest_path, manifest_text) = match std::fs::read_to_string(&own_manifest) {
+        Ok(text) => (own_manifest.clone(), text),
         Err(_) => (
-            own_manifest.clone(),
-            std::fs::read_to_string(&own_manifest)
-                .map_err(|e| PublishError::io(&own_manifest, e))?,
+            sample_manifest.clone(),
+            std::fs::read_to_string(&sample_manifest)
+                .map_err(|e| PublishError::io(&sample_manifest, e))?,
         ),
     };
     let mut manifest = tintuc::fetch::decode_manifest(paths::MANIFEST, &manifest_text)
@@ -133,8 +134,13 @@ fn generate(
     };
     let newest = Timestamp::parse("2020-07-19T17:00:00+07:00")
         .ok_or_else(|| PublishError::Template("bad start time".into()))?;
-    let articles: Vec<Article> =
-        crate::sample::articles(&manifest.sections, per_section, newest, seed);
+    let articles: Vec<Article> = crate::sample::articles(
+        &manifest.sections,
+        per_section,
+        newest,
+        seed,
+        &manifest.language,
+    );
 
     let articles_dir = root.join("content/articles");
     std::fs::create_dir_all(&articles_dir).map_err(|e| PublishError::io(&articles_dir, e))?;

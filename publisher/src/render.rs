@@ -16,7 +16,7 @@ use leptos_router::location::RequestUrl;
 use std::path::Path;
 use std::sync::Arc;
 use tintuc::components::status::{ERROR_TESTID, LOADING_TESTID};
-use tintuc::content::{paths, Article, Manifest};
+use tintuc::content::{paths, Article, Manifest, Translation};
 use tintuc::fetch::embedded::{script_safe, DATA_ID};
 use tintuc::fetch::PageData;
 use tintuc::format;
@@ -90,6 +90,11 @@ pub fn write_all(dist: &Path, base: &str) -> Result<usize, PublishError> {
         .clone()
         .ok_or_else(|| PublishError::Content(vec![format!("{}: missing", paths::MANIFEST)]))?;
     let renderer = Renderer::new(&template, dist, manifest, base)?;
+    // The shell in the site's language, for every address without a page of its own (and as
+    // the home page, until one is rendered over it).
+    for shell in [shell_path, dist.join("index.html")] {
+        std::fs::write(&shell, &renderer.template).map_err(|e| PublishError::io(&shell, e))?;
+    }
     let routes = routes(&tree);
     for route in &routes {
         let Some(file) = route.file() else { continue };
@@ -105,7 +110,8 @@ pub fn write_all(dist: &Path, base: &str) -> Result<usize, PublishError> {
 
 /// Renders pages of one site into its app shell.
 pub struct Renderer<'a> {
-    template: &'a str,
+    /// The app shell in the site's language (see [`localise_shell`]).
+    template: String,
     dist: &'a Path,
     site: Site,
 }
@@ -113,7 +119,7 @@ pub struct Renderer<'a> {
 impl<'a> Renderer<'a> {
     /// `template` is the app shell's HTML; content files are read below `dist`.
     pub fn new(
-        template: &'a str,
+        template: &str,
         dist: &'a Path,
         manifest: Manifest,
         base: &str,
@@ -127,10 +133,11 @@ impl<'a> Renderer<'a> {
         // Rendering needs no executor (nothing it shows waits), but the reactive system spawns
         // the browser's requests as tasks: here they are dropped unrun.
         let _ = Executor::init_custom_executor(NoTasks);
+        let site = Site::new(manifest, tintuc::fetch::normalise_base(base));
         Ok(Self {
-            template,
+            template: localise_shell(template, &site)?,
             dist,
-            site: Site::new(manifest, tintuc::fetch::normalise_base(base)),
+            site,
         })
     }
 
@@ -150,11 +157,12 @@ impl<'a> Renderer<'a> {
     pub fn body(&self, route: &Route, data: PageData) -> String {
         let href = self.site.href(route);
         let base = self.site.base().to_string();
+        let strings = self.site.strings();
         let owner = Owner::new_root(Some(Arc::new(SsrSharedContext::new())));
         let html = owner.with(|| {
             provide_context(RequestUrl::new(&href));
             provide_context(data);
-            view! { <App base /> }.to_html()
+            view! { <App base strings /> }.to_html()
         });
         // Thousands of pages are rendered in one process: each page's reactive graph goes.
         owner.unset_with_forced_cleanup();
@@ -174,7 +182,7 @@ impl<'a> Renderer<'a> {
             )));
         }
         let (meta, head) = self.head(route, tree, &href);
-        let mut html = replace_between(self.template, "<title>", "</title>", &escape(&meta.title));
+        let mut html = replace_between(&self.template, "<title>", "</title>", &escape(&meta.title));
         html = replace_between(
             &html,
             "<meta name=\"description\" content=\"",
@@ -204,6 +212,7 @@ impl<'a> Renderer<'a> {
     fn head(&self, route: &Route, tree: &Tree, href: &str) -> (PageMeta, String) {
         let site = &self.site;
         let manifest = site.manifest();
+        let t = site.strings();
         let (meta, kind, article) = match route {
             Route::Section { section, page } => {
                 let meta = manifest
@@ -230,15 +239,55 @@ impl<'a> Renderer<'a> {
         head.push_str(&format!(
             "<meta property=\"og:type\" content=\"{kind}\" />\n    <meta property=\"og:site_name\" content=\"{}\" />\n    \
              <meta property=\"og:title\" content=\"{}\" />\n    <meta property=\"og:description\" content=\"{}\" />\n    \
-             <meta property=\"og:locale\" content=\"vi_VN\" />\n    ",
+             <meta property=\"og:locale\" content=\"{}\" />\n    ",
             escape(&manifest.name),
             escape(&meta.heading),
             escape(&meta.description),
+            escape(&og_locale(&manifest.language, t)),
         ));
+        let translations = match (route, article) {
+            (_, Some(article)) => &article.translations[..],
+            (Route::Home, _) => &manifest.translations[..],
+            _ => &[],
+        };
+        head.push_str(&self.alternates(href, translations));
         if let Some(article) = article {
             head.push_str(&self.article_head(article, href));
         }
         (meta, head)
+    }
+
+    /// `hreflang` links between a page and its translations, this page's own among them as
+    /// search engines ask; nothing for a page without translations.
+    fn alternates(&self, href: &str, translations: &[Translation]) -> String {
+        let site = &self.site;
+        let absolute = |href: String| {
+            if href.contains("://") {
+                href
+            } else {
+                site.absolute(&href)
+            }
+        };
+        let others: Vec<_> = translations
+            .iter()
+            .filter_map(|t| Some((t.language.as_str(), absolute(site.translation_href(t)?))))
+            .collect();
+        if others.is_empty() {
+            return String::new();
+        }
+        std::iter::once((
+            site.manifest().language.as_str(),
+            absolute(href.to_string()),
+        ))
+        .chain(others)
+        .map(|(language, href)| {
+            format!(
+                "<link rel=\"alternate\" hreflang=\"{}\" href=\"{}\" />\n    ",
+                escape(language),
+                escape(&href)
+            )
+        })
+        .collect()
     }
 
     /// The publication time and the NewsArticle description search engines read.
@@ -262,6 +311,56 @@ impl<'a> Renderer<'a> {
             "<meta property=\"article:published_time\" content=\"{published}\" />\n    \
              <script type=\"application/ld+json\">{ld}</script>\n  "
         )
+    }
+}
+
+/// The app shell in the site's language, with its name: what a reader sees before the app runs
+/// (the site's name, "loading", what a browser without script is told), what screen readers
+/// read it in, and the title and description every page starts from. Each place is found by the
+/// markup `index.html` gives it; a shell without one is refused rather than left half translated.
+pub fn localise_shell(shell: &str, site: &Site) -> Result<String, PublishError> {
+    let t = site.strings();
+    let manifest = site.manifest();
+    let places = [
+        ("<html lang=\"", "\"", &manifest.language),
+        ("<title>", "</title>", &manifest.name),
+        (
+            "<meta name=\"description\" content=\"",
+            "\"",
+            &manifest.description,
+        ),
+        ("<span class=\"site-name\">", "</span>", &manifest.name),
+        (
+            "<span class=\"visually-hidden\">",
+            "</span>",
+            &t.loading.to_string(),
+        ),
+        ("<noscript><p>", "</p>", &t.needs_script.to_string()),
+    ];
+    let mut html = shell.to_string();
+    for (start, end, text) in places {
+        if !html.contains(start) {
+            return Err(PublishError::Template(format!(
+                "404.html has no {start}…{end} to write the site's language and name into"
+            )));
+        }
+        html = replace_between(&html, start, end, &escape(text));
+    }
+    Ok(html)
+}
+
+/// Open Graph's locale for a site in `language`: its region where the tag names one (`en-US`
+/// → `en_US`), the interface table's otherwise.
+fn og_locale(language: &str, t: &tintuc::strings::Strings) -> String {
+    match language.split_once(['-', '_']) {
+        Some((lang, region)) if region.len() == 2 => {
+            format!(
+                "{}_{}",
+                lang.to_ascii_lowercase(),
+                region.to_ascii_uppercase()
+            )
+        }
+        _ => t.og_locale.to_string(),
     }
 }
 
@@ -329,8 +428,7 @@ mod tests {
             (paths::article("dai"), article.to_string()),
             (paths::section_page("thoi-su", 1), page.to_string()),
         ]);
-        let template = format!("{}{SHELL_END}", shell_start());
-        let renderer = Renderer::new(&template, Path::new("."), manifest, "/").unwrap();
+        let renderer = Renderer::new(SHELL, Path::new("."), manifest, "/").unwrap();
         let html = renderer.body(&route, data);
         let last = tintuc::content::limits::BLOCKS;
         assert!(
@@ -338,6 +436,50 @@ mod tests {
             "the whole limit is drawn"
         );
         assert!(!html.contains(&format!(">Đoạn {}.<", last + 1)));
+    }
+
+    /// The app shell as trunk is given it: what the publisher localises and renders into.
+    const SHELL: &str = include_str!("../../index.html");
+
+    #[test]
+    fn writes_the_shell_in_the_site_s_language_and_name() {
+        let mut manifest = tintuc::content::test_manifest(&["news"], 10);
+        manifest.language = "en".into();
+        manifest.name = "Dong Da <News>".into();
+        let site = Site::new(manifest, "/en/");
+        let shell = localise_shell(SHELL, &site).unwrap();
+        assert!(shell.contains("<html lang=\"en\">"));
+        assert!(shell.contains("<title>Dong Da &lt;News&gt;</title>"));
+        assert!(shell.contains("<span class=\"site-name\">Dong Da &lt;News&gt;</span>"));
+        assert!(shell.contains(">Loading…</span>"));
+        assert!(shell.contains("<noscript><p>This site needs JavaScript"));
+        assert!(!shell.contains("Đang tải"), "{shell}");
+        // A shell whose markup changed is refused, not half translated.
+        let changed = SHELL.replace("<noscript><p>", "<noscript><div>");
+        assert!(localise_shell(&changed, &site).is_err());
+    }
+
+    #[test]
+    fn links_a_page_and_its_translations_both_ways() {
+        let mut manifest = tintuc::content::test_manifest(&["news"], 10);
+        manifest.url = Some("https://tin.example.vn/".into());
+        let renderer = Renderer::new(SHELL, Path::new("."), manifest, "/").unwrap();
+        let links = renderer.alternates(
+            "/news/a",
+            &[Translation {
+                language: "en".into(),
+                href: "en/news/a".into(),
+            }],
+        );
+        assert!(links.contains(
+            "<link rel=\"alternate\" hreflang=\"vi\" href=\"https://tin.example.vn/news/a\" />"
+        ));
+        assert!(links.contains(
+            "<link rel=\"alternate\" hreflang=\"en\" href=\"https://tin.example.vn/en/news/a\" />"
+        ));
+        assert_eq!(renderer.alternates("/news/a", &[]), "");
+        assert_eq!(og_locale("en-us", tintuc::strings::DEFAULT), "en_US");
+        assert_eq!(og_locale("vi", tintuc::strings::DEFAULT), "vi_VN");
     }
 
     #[test]

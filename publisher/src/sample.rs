@@ -1,4 +1,5 @@
-//! Sample and synthetic articles for a district portal, made deterministically from a seed.
+//! Sample and synthetic articles for a district portal, made deterministically from a seed, in
+//! Vietnamese or in English (the manifest's language decides).
 //!
 //! The committed demonstration content and the large trees that benchmarks and tests use come
 //! from here; every article it makes is marked `sample`.
@@ -109,14 +110,103 @@ const SENTENCES: [&str; 10] = [
     "Công tác tuyên truyền được triển khai đồng bộ qua hệ thống loa truyền thanh và mạng xã hội.",
 ];
 
+/// What the English sample is written from: the same district, as an English edition of its
+/// portal would report it.
+const SUBJECTS_EN: [&str; 8] = [
+    "The district People's Committee",
+    "Dong Da district Party Committee",
+    "Lang Ha ward",
+    "Van Chuong ward",
+    "Kim Lien ward",
+    "The district Women's Union",
+    "The district Youth Union",
+    "The district Fatherland Front",
+];
+
+fn topics_en(section: &str) -> &'static [&'static str] {
+    match section {
+        "politics" => &[
+            "reviews six months of Party building work",
+            "meets voters ahead of the People's Council session",
+            "checks how grassroots democracy rules are applied",
+            "awards Party membership badges to veteran members",
+        ],
+        "economy" => &[
+            "steps up budget collection for the rest of the year",
+            "helps small businesses move online",
+            "renovates a neighbourhood market",
+            "launches a programme for e-commerce in the district",
+        ],
+        "society" => &[
+            "opens the new school year in public schools",
+            "visits families of war veterans",
+            "holds the traditional Dong Da mound festival",
+            "extends the vaccination programme for young children",
+        ],
+        "notices" => &[
+            "publishes the leaders' citizen reception schedule",
+            "explains online registration for household businesses",
+            "announces a water supply stop for pipe repairs",
+            "sets the schedule for bulky waste collection",
+        ],
+        _ => &[
+            "holds a conference on the emulation movement",
+            "opens a project to celebrate the Party congress",
+            "honours outstanding residents",
+            "launches the spring tree-planting festival",
+        ],
+    }
+}
+
+const SENTENCES_EN: [&str; 8] = [
+    "Leaders of the district's departments and of its wards attended the meeting.",
+    "Speakers looked back on what had been achieved and named the shortcomings still to be overcome.",
+    "The district asked each unit to follow the plan closely, with clear tasks, people and deadlines.",
+    "Residents can follow the details on the district portal and on their neighbourhood notice boards.",
+    "At the close of the programme, certificates of merit were awarded to outstanding groups and individuals.",
+    "Most of the main targets for the first six months of the year were met or exceeded.",
+    "Many of the voters' proposals were taken up, settled quickly and their outcome made public.",
+    "The campaign was announced on the loudspeaker network and on social media.",
+];
+
+/// A language's words for the sample: who, what per section, the sentences of a body, and how
+/// a lead joins them.
+struct Vocabulary {
+    subjects: &'static [&'static str],
+    topics: fn(&str) -> &'static [&'static str],
+    sentences: &'static [&'static str],
+    lead: fn(&str, &str, &str) -> String,
+}
+
+fn vocabulary(language: &str) -> Vocabulary {
+    if tintuc::strings::for_language(language).is_some_and(|t| t.code == "en") {
+        Vocabulary {
+            subjects: &SUBJECTS_EN,
+            topics: topics_en,
+            sentences: &SENTENCES_EN,
+            lead: |subject, topic, sentence| format!("{subject} {topic} this week. {sentence}"),
+        }
+    } else {
+        Vocabulary {
+            subjects: &SUBJECTS,
+            topics,
+            sentences: &SENTENCES,
+            lead: |subject, topic, sentence| format!("{subject} vừa {topic}. {sentence}"),
+        }
+    }
+}
+
 /// `per_section` articles for each section, published one every few hours going back from
-/// `newest` (so the seed article, published after it, stays the lead story).
+/// `newest` (so the seed article, published after it, stays the lead story), in `language`
+/// (English for `en`, Vietnamese otherwise).
 pub fn articles(
     sections: &[Section],
     per_section: usize,
     newest: Timestamp,
     seed: u64,
+    language: &str,
 ) -> Vec<Article> {
+    let words = vocabulary(language);
     let mut rng = Rng::new(seed);
     let hanoi = UtcOffset::from_minutes(7 * 60);
     let mut out = Vec::with_capacity(sections.len() * per_section);
@@ -126,15 +216,15 @@ pub fn articles(
             when -= 3600 + rng.below(9 * 3600) as i64;
             // Rounded to the minute, as a newsroom's publishing times are.
             when -= when.rem_euclid(60);
-            let subject = rng.pick(&SUBJECTS);
-            let topic = rng.pick(topics(&section.slug));
+            let subject = rng.pick(words.subjects);
+            let topic = rng.pick((words.topics)(&section.slug));
             let title = capitalise(&format!("{subject} {topic}"));
             let slug = format!("{}-{}", slugify(&title), i + 1);
-            let lead = format!("{subject} vừa {topic}. {}", rng.pick(&SENTENCES));
+            let lead = (words.lead)(subject, topic, rng.pick(words.sentences));
             let body = (0..3 + rng.below(4))
                 .map(|_| {
                     let sentences: Vec<&str> = (0..2 + rng.below(3))
-                        .map(|_| rng.pick(&SENTENCES))
+                        .map(|_| rng.pick(words.sentences))
                         .collect();
                     Block::Paragraph {
                         text: RichText::Plain(sentences.join(" ")),
@@ -154,6 +244,7 @@ pub fn articles(
                 body,
                 thumbnail: None,
                 sample: true,
+                translations: Vec::new(),
             });
         }
     }
@@ -186,24 +277,50 @@ mod tests {
     fn makes_the_same_tree_from_the_same_seed() {
         let newest = Timestamp::from_unix(1_595_000_000);
         assert_eq!(
-            articles(&sections(), 5, newest, 7),
-            articles(&sections(), 5, newest, 7)
+            articles(&sections(), 5, newest, 7, "vi"),
+            articles(&sections(), 5, newest, 7, "vi")
         );
         assert_ne!(
-            articles(&sections(), 5, newest, 7),
-            articles(&sections(), 5, newest, 8)
+            articles(&sections(), 5, newest, 7, "vi"),
+            articles(&sections(), 5, newest, 8, "vi")
         );
     }
 
     #[test]
     fn makes_unique_slugs_older_than_newest_all_marked_sample() {
         let newest = Timestamp::from_unix(1_595_000_000);
-        let made = articles(&sections(), 200, newest, 1);
+        let made = articles(&sections(), 200, newest, 1, "vi");
         assert_eq!(made.len(), 400);
         let slugs: BTreeSet<_> = made.iter().map(|a| a.slug.as_str()).collect();
         assert_eq!(slugs.len(), 400);
         assert!(made
             .iter()
             .all(|a| a.sample && a.published < newest && crate::catalog::is_slug(&a.slug)));
+    }
+}
+
+#[cfg(test)]
+mod english {
+    use super::*;
+
+    #[test]
+    fn writes_english_for_an_english_site() {
+        let sections = [Section {
+            slug: "economy".into(),
+            title: "Economy".into(),
+            description: String::new(),
+        }];
+        let made = articles(
+            &sections,
+            3,
+            Timestamp::from_unix(1_595_000_000),
+            1,
+            "en-GB",
+        );
+        for article in &made {
+            assert!(article.title.is_ascii(), "{}", article.title);
+            assert!(article.lead.contains(" this week. "), "{}", article.lead);
+            assert!(crate::catalog::is_slug(&article.slug));
+        }
     }
 }

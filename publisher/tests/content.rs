@@ -3,7 +3,8 @@
 
 use std::path::Path;
 use tintuc::content::{paths, Block};
-use tintuc::format;
+use tintuc::route::Route;
+use tintuc::site::Site;
 use tintuc_publisher::catalog::{build_indexes, check, disk, IndexFile};
 
 const SEED_SLUG: &str = "dai-hoi-dai-bieu-quan-dong-da-lan-thu-xxviii-nhiem-ky-2020-2025";
@@ -12,24 +13,86 @@ fn public() -> &'static Path {
     Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../public"))
 }
 
+/// The English edition of the sample site, published under `en/`.
+fn english() -> std::path::PathBuf {
+    public().join("en")
+}
+
 #[test]
 fn every_committed_content_file_parses_and_the_tree_is_consistent() {
-    let (tree, mut problems) = disk::load_tree(public());
-    problems.extend(check(&tree));
-    assert!(problems.is_empty(), "{}", problems.join("\n"));
-    assert!(
-        tree.articles.len() > 100,
-        "the sample site has articles enough to page through"
-    );
+    for root in [public().to_path_buf(), english()] {
+        let (tree, mut problems) = disk::load_tree(&root);
+        problems.extend(check(&tree));
+        assert!(problems.is_empty(), "{}", problems.join("\n"));
+        assert!(
+            tree.articles.len() > 15,
+            "{}: articles enough to page through",
+            root.display()
+        );
+    }
+}
+
+// Every translation the two editions name is there, in the other edition, and names this one
+// back: a reader following one never lands on "not found", and search engines see both sides.
+#[test]
+fn translations_between_the_editions_lead_to_each_other() {
+    let (vi, _) = disk::load_tree(public());
+    let (en, _) = disk::load_tree(&english());
+    let vi_site = Site::new(vi.manifest.clone().unwrap(), "/");
+    let en_site = Site::new(en.manifest.clone().unwrap(), "/en/");
+    assert_eq!(en_site.strings().code, "en");
+    let mut pairs = 0;
+    for (from, from_tree, to, to_tree) in [
+        (&vi_site, &vi, &en_site, &en),
+        (&en_site, &en, &vi_site, &vi),
+    ] {
+        for article in from_tree.articles.values() {
+            for translation in &article.translations {
+                assert_eq!(translation.language, to.manifest().language);
+                let href = from.translation_href(translation).unwrap();
+                let Route::Article { section, slug } = to.route(&href) else {
+                    panic!(
+                        "{}: {href} is no article of the other edition",
+                        article.slug
+                    );
+                };
+                let other = &to_tree.articles[&slug];
+                assert_eq!(other.section, section);
+                let back: Vec<_> = other
+                    .translations
+                    .iter()
+                    .filter_map(|t| to.translation_href(t))
+                    .collect();
+                let own = from.article_href(&article.section, &article.slug).unwrap();
+                assert_eq!(back, [own], "{slug} does not name {} back", article.slug);
+                pairs += 1;
+            }
+        }
+        // The home pages link each other's editions too.
+        let editions: Vec<_> = from
+            .manifest()
+            .translations
+            .iter()
+            .filter_map(|t| from.translation_href(t))
+            .collect();
+        assert_eq!(editions, [to.home_href()]);
+    }
+    assert_eq!(pairs, 2, "the seed and its English translation, both ways");
 }
 
 // The committed indexes are what `tintuc-content index` makes of the articles: nobody edited them
 // by hand or forgot to rebuild them.
 #[test]
 fn committed_indexes_are_up_to_date() {
-    let (manifest, articles) = disk::read_sources(public()).expect("sources parse");
+    for root in [public().to_path_buf(), english()] {
+        committed_indexes_are_up_to_date_in(&root);
+    }
+}
+
+fn committed_indexes_are_up_to_date_in(public: &Path) {
+    let (manifest, articles) = disk::read_sources(public).expect("sources parse");
     for (rel, file) in build_indexes(&manifest, &articles) {
-        let committed = std::fs::read_to_string(public().join(&rel)).unwrap_or_default();
+        let committed = std::fs::read_to_string(public.join(&rel)).unwrap_or_default();
         assert_eq!(
             committed,
             file.to_json(),
@@ -94,7 +157,7 @@ fn the_seed_article_is_converted_faithfully() {
     );
     assert_eq!(seed[1].lines().next().unwrap(), article.title);
     assert_eq!(
-        format::date_time(article.published, manifest.timezone),
+        tintuc::site::Site::new(manifest.clone(), "/").date_time(article.published),
         "19/07/2020 | 18:40"
     );
     assert_eq!(article.published.to_string(), "2020-07-19T18:40:00+07:00");

@@ -3,7 +3,7 @@
 use crate::components::view_count::ViewCount;
 use crate::content::{Image, Summary};
 use crate::site::{use_site, Site};
-use crate::strings;
+use crate::strings::use_strings;
 use leptos::prelude::*;
 
 /// How many items a list shows in its first frame: more than a phone or a desktop screen holds.
@@ -28,9 +28,9 @@ pub fn ArticleList(
     #[prop(default = true)]
     thumbnails: bool,
 ) -> impl IntoView {
+    let t = use_strings();
     if articles.is_empty() {
-        return view! { <p class="empty" data-testid="empty">{strings::NO_ARTICLES}</p> }
-            .into_any();
+        return view! { <p class="empty" data-testid="empty">{t.no_articles}</p> }.into_any();
     }
     // The list is built once per page of content and never reordered in place, so a keyed
     // `For` would only add a per-row owner and a key hash to every item.
@@ -110,6 +110,7 @@ pub fn ArticleItem(
     thumbnails: bool,
     #[prop(optional)] deferred: bool,
 ) -> impl IntoView {
+    let t = use_strings();
     let href = site.article_href(&summary.section, &summary.slug);
     let thumbnail = summary
         .thumbnail
@@ -130,7 +131,7 @@ pub fn ArticleItem(
                 <p class="article-item__meta">
                     <time datetime=site.machine_time(summary.published)>{site.date_time(summary.published)}</time>
                     <span class="article-item__views">
-                        <span class="visually-hidden">{strings::VIEWS} ": "</span>
+                        <span class="visually-hidden">{t.views} ": "</span>
                         <span aria-hidden="true" class="icon-eye"></span>
                         <ViewCount slug=summary.slug.clone() baseline=summary.views />
                     </span>

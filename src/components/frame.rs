@@ -1,9 +1,10 @@
 //! The frame around every page: skip link, header with the section navigation, footer.
 
 use crate::components::reading_tools::DisplayControls;
+use crate::components::translations::TranslationLinks;
 use crate::offline::ClearCopies;
 use crate::site::use_site;
-use crate::strings;
+use crate::strings::use_strings;
 use crate::views::browser::use_views;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -12,7 +13,8 @@ use leptos_router::hooks::use_location;
 /// A link, first in the page, that takes keyboard readers past the navigation.
 #[component]
 pub fn SkipLink() -> impl IntoView {
-    view! { <a class="skip-link" href="#noi-dung">{strings::SKIP_TO_CONTENT}</a> }
+    let t = use_strings();
+    view! { <a class="skip-link" href="#noi-dung">{t.skip_to_content}</a> }
 }
 
 /// The site's name and its sections.
@@ -33,6 +35,7 @@ pub fn SiteHeader() -> impl IntoView {
 /// screens it folds behind a menu button that closes on navigation and on Escape.
 #[component]
 pub fn SectionNav() -> impl IntoView {
+    let t = use_strings();
     let site = use_site();
     let open = RwSignal::new(false);
     let toggle = NodeRef::<leptos::html::Button>::new();
@@ -55,7 +58,7 @@ pub fn SectionNav() -> impl IntoView {
         .collect_view();
     let home = site.home_href();
     view! {
-        <nav class="section-nav" aria-label=strings::SECTIONS_NAV
+        <nav class="section-nav" aria-label=t.sections_nav
             on:keydown=move |ev| {
                 if ev.key() == "Escape" && open.get_untracked() {
                     open.set(false);
@@ -69,11 +72,11 @@ pub fn SectionNav() -> impl IntoView {
                 aria-expanded=move || open.get().to_string()
                 on:click=move |_| open.update(|o| *o = !*o)>
                 <span class="section-nav__icon" aria-hidden="true"></span>
-                {strings::MENU}
+                {t.menu}
             </button>
             <ul id="section-nav-list" class="section-nav__list" class:is-open=move || open.get()
                 on:click=move |_| open.set(false)>
-                <li><A href=home exact=true>{strings::HOME}</A></li>
+                <li><A href=home exact=true>{t.home}</A></li>
                 {links}
             </ul>
         </nav>
@@ -84,22 +87,24 @@ pub fn SectionNav() -> impl IntoView {
 /// its offline copies, and the reading tools.
 #[component]
 pub fn SiteFooter() -> impl IntoView {
+    let t = use_strings();
     let site = use_site();
     let views = use_views();
     let cleared = RwSignal::new(false);
     view! {
         <footer class="site-footer">
             <div class="site-footer__inner">
-                {site.manifest().demo.then(|| view! { <p class="demo-notice" data-testid="demo-notice">{strings::DEMO_NOTICE}</p> })}
+                {site.manifest().demo.then(|| view! { <p class="demo-notice" data-testid="demo-notice">{t.demo_notice}</p> })}
                 <p class="views-note">
-                    {move || if views.in_memory() { strings::VIEWS_NOTE_MEMORY } else { strings::VIEWS_NOTE }}
+                    {move || if views.in_memory() { t.views_note_memory } else { t.views_note }}
                 </p>
                 <p>
                     <button type="button" class="button button--quiet" on:click=move |_| { views.clear(); cleared.set(true); }>
-                        {strings::CLEAR_HISTORY}
+                        {t.clear_history}
                     </button>
-                    <span role="status" class="cleared">{move || cleared.get().then_some(strings::HISTORY_CLEARED)}</span>
+                    <span role="status" class="cleared">{move || cleared.get().then_some(t.history_cleared)}</span>
                 </p>
+                <TranslationLinks translations=site.manifest().translations.clone() label=t.other_editions />
                 <ClearCopies />
                 <DisplayControls />
                 <p class="site-footer__name">{site.manifest().name.clone()}" · "{site.manifest().description.clone()}</p>

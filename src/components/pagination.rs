@@ -1,12 +1,13 @@
 //! Links between the pages of a section.
 
 use crate::site::use_site;
-use crate::strings;
+use crate::strings::use_strings;
 use leptos::prelude::*;
 
 /// Previous and next links, the page numbers around this one, and where the reader is.
 #[component]
 pub fn Pagination(#[prop(into)] section: String, page: u32, pages: u32) -> impl IntoView {
+    let t = use_strings();
     let site = use_site();
     if pages <= 1 {
         return ().into_any();
@@ -19,18 +20,19 @@ pub fn Pagination(#[prop(into)] section: String, page: u32, pages: u32) -> impl 
                 view! { <li><span class="pagination__current" aria-current="page">{n}</span></li> }
                     .into_any()
             }
-            Some(n) => view! { <li><a href=link(n) aria-label=strings::page_label(n)>{n}</a></li> }
-                .into_any(),
+            Some(n) => {
+                view! { <li><a href=link(n) aria-label=t.page_label(n)>{n}</a></li> }.into_any()
+            }
             None => view! { <li aria-hidden="true" class="pagination__gap">"…"</li> }.into_any(),
         })
         .collect_view();
     view! {
-        <nav class="pagination" aria-label=strings::PAGINATION>
-            <p class="visually-hidden">{strings::page_of(page, pages)}</p>
+        <nav class="pagination" aria-label=t.pagination>
+            <p class="visually-hidden">{t.page_of(page, pages)}</p>
             <ul>
-                {(page > 1).then(|| view! { <li><a href=link(page - 1) rel="prev">{strings::PREVIOUS_PAGE}</a></li> })}
+                {(page > 1).then(|| view! { <li><a href=link(page - 1) rel="prev">{t.previous_page}</a></li> })}
                 {numbers}
-                {(page < pages).then(|| view! { <li><a href=link(page + 1) rel="next">{strings::NEXT_PAGE}</a></li> })}
+                {(page < pages).then(|| view! { <li><a href=link(page + 1) rel="next">{t.next_page}</a></li> })}
             </ul>
         </nav>
     }

@@ -1,7 +1,7 @@
 //! Controls for reading comfort: text size, colour scheme, sharing.
 
 use crate::preferences::{browser as prefs_browser, Preferences, Theme, LARGEST, SMALLEST};
-use crate::strings;
+use crate::strings::{use_strings, Strings};
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -35,6 +35,7 @@ impl Default for Display {
 /// A−, A+ and reset for the text size, and the colour scheme: applied at once, remembered here.
 #[component]
 pub fn DisplayControls() -> impl IntoView {
+    let t = use_strings();
     let display = use_context::<Display>().unwrap_or_default();
     let size = move || display.0.with(|p| p.size);
     let theme = move || display.0.with(|p| p.theme);
@@ -47,27 +48,27 @@ pub fn DisplayControls() -> impl IntoView {
         display.update(|p| Preferences { theme, ..p });
     };
     view! {
-        <div class="reading-tools" role="group" aria-label=strings::DISPLAY_SETTINGS>
+        <div class="reading-tools" role="group" aria-label=t.display_settings>
             // Each name starts with what the button shows (WCAG 2.5.3, label in name): a reader
             // who says "A+" to voice control finds it, and a screen reader hears what it does.
             <button type="button" class="button button--quiet"
                 disabled=move || { size() <= SMALLEST } on:click=move |_| display.update(|p| p.resized(-1))>
-                "A−"<span class="visually-hidden">" " {strings::TEXT_SMALLER}</span>
+                "A−"<span class="visually-hidden">" " {t.text_smaller}</span>
             </button>
             <button type="button" class="button button--quiet"
                 disabled=move || { size() == 0 } on:click=move |_| display.update(|p| Preferences { size: 0, ..p })>
-                "A"<span class="visually-hidden">" " {strings::TEXT_RESET}</span>
+                "A"<span class="visually-hidden">" " {t.text_reset}</span>
             </button>
             <button type="button" class="button button--quiet"
                 disabled=move || { size() >= LARGEST } on:click=move |_| display.update(|p| p.resized(1))>
-                "A+"<span class="visually-hidden">" " {strings::TEXT_LARGER}</span>
+                "A+"<span class="visually-hidden">" " {t.text_larger}</span>
             </button>
             <label class="reading-tools__theme">
-                <span>{strings::COLOUR_SCHEME}</span>
+                <span>{t.colour_scheme}</span>
                 <select on:change=move |ev| choose(event_target_value(&ev)) data-testid="theme">
-                    <option value="system" selected=move || theme() == Theme::System>{strings::THEME_SYSTEM}</option>
-                    <option value="light" selected=move || theme() == Theme::Light>{strings::THEME_LIGHT}</option>
-                    <option value="dark" selected=move || theme() == Theme::Dark>{strings::THEME_DARK}</option>
+                    <option value="system" selected=move || theme() == Theme::System>{t.theme_system}</option>
+                    <option value="light" selected=move || theme() == Theme::Light>{t.theme_light}</option>
+                    <option value="dark" selected=move || theme() == Theme::Dark>{t.theme_dark}</option>
                 </select>
             </label>
         </div>
@@ -78,23 +79,24 @@ pub fn DisplayControls() -> impl IntoView {
 /// address, and says so.
 #[component]
 pub fn ShareButton(#[prop(into)] title: String) -> impl IntoView {
+    let t = use_strings();
     let status = RwSignal::new(None::<String>);
     let share = move |_| {
         let title = title.clone();
         leptos::task::spawn_local(async move {
-            status.set(Some(share_or_copy(&title).await));
+            status.set(Some(share_or_copy(&title, t).await));
         });
     };
     view! {
-        <button type="button" class="button button--quiet" on:click=share>{strings::SHARE}</button>
+        <button type="button" class="button button--quiet" on:click=share>{t.share}</button>
         <span class="share-status" role="status">{move || status.get()}</span>
     }
 }
 
 /// What happened, in words for the reader.
-async fn share_or_copy(title: &str) -> String {
+async fn share_or_copy(title: &str, t: &Strings) -> String {
     let Some(window) = web_sys::window() else {
-        return strings::COPY_FAILED.into();
+        return t.copy_failed.into();
     };
     let url = window.location().href().unwrap_or_default();
     let navigator: JsValue = window.navigator().into();
@@ -113,7 +115,7 @@ async fn share_or_copy(title: &str) -> String {
             .and_then(|p| p.dyn_into::<js_sys::Promise>())
         {
             return match wasm_bindgen_futures::JsFuture::from(promise).await {
-                Ok(_) => strings::SHARED.into(),
+                Ok(_) => t.shared.into(),
                 // The reader closed the share sheet: nothing to report.
                 Err(_) => String::new(),
             };
@@ -127,9 +129,9 @@ async fn share_or_copy(title: &str) -> String {
             .and_then(|p| p.dyn_into::<js_sys::Promise>())
         {
             if wasm_bindgen_futures::JsFuture::from(promise).await.is_ok() {
-                return strings::LINK_COPIED.into();
+                return t.link_copied.into();
             }
         }
     }
-    format!("{} {url}", strings::COPY_FAILED)
+    format!("{} {url}", t.copy_failed)
 }

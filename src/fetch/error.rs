@@ -2,48 +2,91 @@
 //! caller, decoding keeps serde's line and column for the message.
 
 use crate::content::{Manifest, FORMAT_VERSION};
-use crate::strings;
+use crate::strings::Strings;
 use serde::de::DeserializeOwned;
 
 /// Why a content file could not be had.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FetchError {
     /// No response at all, and the browser knows it is offline.
-    #[error("{}", strings::offline(.path))]
-    Offline { path: String },
+    Offline {
+        path: String,
+    },
     /// No response at all while online: refused, dropped, or redirected to another site.
-    #[error("{}", strings::unreachable(.path))]
-    Unreachable { path: String },
+    Unreachable {
+        path: String,
+    },
     /// No complete answer within the time a reader is asked to wait.
-    #[error("{}", strings::timed_out(.path))]
-    Timeout { path: String },
+    Timeout {
+        path: String,
+    },
     /// The file is larger than [`crate::content::limits::FILE_BYTES`].
-    #[error("{}", strings::too_large(.path, *.bytes))]
-    TooLarge { path: String, bytes: u64 },
+    TooLarge {
+        path: String,
+        bytes: u64,
+    },
     /// The answer is a web page (a host's error or login page sent as 200), not the file.
-    #[error("{}", strings::not_json(.path))]
-    NotJson { path: String },
+    NotJson {
+        path: String,
+    },
     /// The file stops before its end: the connection dropped while it came.
-    #[error("{}", strings::truncated(.path))]
-    Truncated { path: String },
-    #[error("{}", strings::not_found(.path))]
-    NotFound { path: String },
-    #[error("{}", strings::http_status(.path, *.status))]
-    Status { path: String, status: u16 },
+    Truncated {
+        path: String,
+    },
+    NotFound {
+        path: String,
+    },
+    Status {
+        path: String,
+        status: u16,
+    },
     /// The body is not the JSON the format describes.
-    #[error("{}", strings::bad_json(.path, *.line, *.column, .detail))]
     Json {
         path: String,
         line: usize,
         column: usize,
         detail: String,
     },
-    #[error("{}", strings::unsupported_format(.path, *.found, FORMAT_VERSION))]
-    Format { path: String, found: u32 },
+    Format {
+        path: String,
+        found: u32,
+    },
     /// The reader moved on before the answer came; nothing to show.
-    #[error("{}", strings::ABORTED)]
     Aborted,
 }
+
+impl FetchError {
+    /// What failed, in the reader's language, with the file named so a publisher can find it.
+    pub fn message(&self, t: &Strings) -> String {
+        match self {
+            Self::Offline { path } => t.offline(path),
+            Self::Unreachable { path } => t.unreachable(path),
+            Self::Timeout { path } => t.timed_out(path),
+            Self::TooLarge { path, bytes } => t.too_large(path, *bytes),
+            Self::NotJson { path } => t.not_json(path),
+            Self::Truncated { path } => t.truncated(path),
+            Self::NotFound { path } => t.not_found(path),
+            Self::Status { path, status } => t.http_status(path, *status),
+            Self::Json {
+                path,
+                line,
+                column,
+                detail,
+            } => t.bad_json(path, *line, *column, detail),
+            Self::Format { path, found } => t.unsupported_format(path, *found, FORMAT_VERSION),
+            Self::Aborted => t.aborted.to_string(),
+        }
+    }
+}
+
+/// In the default language: for logs and for the publisher's tools.
+impl std::fmt::Display for FetchError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(crate::strings::DEFAULT))
+    }
+}
+
+impl std::error::Error for FetchError {}
 
 impl FetchError {
     /// True when the file is simply not there, which pages show as "not found".

@@ -5,11 +5,12 @@ use crate::components::article_body::ArticleBody;
 use crate::components::article_list::ArticleList;
 use crate::components::meta_line::MetaLine;
 use crate::components::reading_tools::{DisplayControls, ShareButton};
+use crate::components::translations::TranslationLinks;
 use crate::content::{Article, SectionPage as SectionIndex};
 use crate::fetch::content_resource;
 use crate::route::Route;
 use crate::site::use_site;
-use crate::strings;
+use crate::strings::use_strings;
 use crate::views::browser::use_views;
 use leptos::prelude::*;
 
@@ -19,6 +20,7 @@ const OTHER_NEWS: usize = 6;
 /// An article of `section` (see [`Route::Article`]).
 #[component]
 pub fn ArticlePage(section: String, slug: String) -> impl IntoView {
+    let t = use_strings();
     let site = use_site();
     let views = use_views();
     let mut files = Route::article(&section, &slug).content_files().into_iter();
@@ -52,7 +54,7 @@ pub fn ArticlePage(section: String, slug: String) -> impl IntoView {
                 (!list.is_empty()).then(|| {
                     view! {
                         <aside class="other-news" aria-labelledby="cac-tin-khac">
-                            <h2 class="block-title" id="cac-tin-khac">{strings::OTHER_NEWS}</h2>
+                            <h2 class="block-title" id="cac-tin-khac">{t.other_news}</h2>
                             <ArticleList articles=list leads=false />
                         </aside>
                     }
@@ -72,6 +74,7 @@ pub fn ArticlePage(section: String, slug: String) -> impl IntoView {
 /// The article itself.
 #[component]
 pub fn ArticleView(article: Article) -> impl IntoView {
+    let t = use_strings();
     let site = use_site();
     let section = site.section(&article.section).cloned();
     let section_title = section
@@ -97,7 +100,7 @@ pub fn ArticleView(article: Article) -> impl IntoView {
         let link = source.url.as_deref().and_then(|u| site.content_href(u));
         view! {
             <p class="article__source">
-                {strings::SOURCE} ": "
+                {t.source} ": "
                 {match link {
                     Some(href) => view! { <a href=href rel="noopener">{source.name.clone()}</a> }.into_any(),
                     None => source.name.clone().into_any(),
@@ -108,17 +111,17 @@ pub fn ArticleView(article: Article) -> impl IntoView {
     let author = article
         .author
         .clone()
-        .map(|author| view! { <p class="article__author">{strings::AUTHOR} ": " {author}</p> });
+        .map(|author| view! { <p class="article__author">{t.author} ": " {author}</p> });
     view! {
         <article class="article" data-testid="article">
-            <nav class="breadcrumb" aria-label=strings::BREADCRUMB>
+            <nav class="breadcrumb" aria-label=t.breadcrumb>
                 <ol>
-                    <li><a href=site.home_href()>{strings::HOME}</a></li>
+                    <li><a href=site.home_href()>{t.home}</a></li>
                     <li><a href=section_href.clone()>{section_title.clone()}</a></li>
                 </ol>
             </nav>
             <p class="article__section"><a href=section_href>{section_title}</a></p>
-            {article.sample.then(|| view! { <p class="sample-badge">{strings::SAMPLE_BADGE}</p> })}
+            {article.sample.then(|| view! { <p class="sample-badge">{t.sample_badge}</p> })}
             <h1 class="article__title">{article.title.clone()}</h1>
             <MetaLine article=article.clone() />
             <div class="article__tools">
@@ -126,10 +129,12 @@ pub fn ArticleView(article: Article) -> impl IntoView {
                 <ShareButton title=article.title.clone() />
             </div>
             {(!article.lead.is_empty()).then(|| view! { <p class="article__lead">{article.lead.clone()}</p> })}
+            // After the lead, which a phone shows on the first screen, whatever the link adds.
+            <TranslationLinks translations=article.translations.clone() label=t.other_languages />
             <ArticleBody blocks=article.body.clone() />
             {author}
             {source}
-            <p class="print-url">{strings::PRINTED_FROM} " " {move || address.get()}</p>
+            <p class="print-url">{t.printed_from} " " {move || address.get()}</p>
         </article>
     }
 }

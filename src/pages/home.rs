@@ -7,7 +7,7 @@ use crate::content::{HomeIndex, Summary};
 use crate::fetch::content_resource;
 use crate::route::Route;
 use crate::site::use_site;
-use crate::strings;
+use crate::strings::use_strings;
 use crate::views::browser::use_views;
 use leptos::prelude::*;
 
@@ -24,6 +24,7 @@ pub fn HomePage() -> impl IntoView {
 /// The home page once its index is in.
 #[component]
 pub fn HomeView(home: HomeIndex) -> impl IntoView {
+    let t = use_strings();
     let site = use_site();
     let views = use_views();
     let lead = home.latest.first().cloned();
@@ -54,13 +55,13 @@ pub fn HomeView(home: HomeIndex) -> impl IntoView {
             <div class="home__main">
                 {lead.map(|lead| view! { <LeadStory lead /> })}
                 <section class="home-latest" aria-labelledby="tin-moi">
-                    <h2 class="block-title" id="tin-moi">{strings::LATEST}</h2>
+                    <h2 class="block-title" id="tin-moi">{t.latest}</h2>
                     <ArticleList articles=latest />
                 </section>
                 <div class="home-sections">{sections}</div>
             </div>
             <aside class="home__aside" aria-labelledby="xem-nhieu">
-                <h2 class="block-title" id="xem-nhieu">{strings::MOST_VIEWED}</h2>
+                <h2 class="block-title" id="xem-nhieu">{t.most_viewed}</h2>
                 <div data-testid="most-viewed">{most_viewed}</div>
             </aside>
         </div>
@@ -70,6 +71,7 @@ pub fn HomeView(home: HomeIndex) -> impl IntoView {
 /// The newest story, large, with its lead.
 #[component]
 fn LeadStory(lead: Summary) -> impl IntoView {
+    let t = use_strings();
     let site = use_site();
     let href = site.article_href(&lead.section, &lead.slug);
     let section = site
@@ -85,7 +87,7 @@ fn LeadStory(lead: Summary) -> impl IntoView {
             <h2 class="lead-story__title">{title_link(href, lead.title.clone())}</h2>
             <p class="lead-story__meta">
                 <time datetime=site.machine_time(lead.published)>{site.date_time(lead.published)}</time>
-                " | " {strings::VIEWS} ": " <ViewCount slug=lead.slug.clone() baseline=lead.views />
+                " | " {t.views} ": " <ViewCount slug=lead.slug.clone() baseline=lead.views />
             </p>
             <p class="lead-story__lead">{excerpt(&lead.lead, 320)}</p>
         </article>

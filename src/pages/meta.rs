@@ -3,7 +3,6 @@
 
 use crate::content::{Article, Section};
 use crate::site::Site;
-use crate::strings;
 
 /// A page's name and description.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -31,8 +30,9 @@ impl PageMeta {
 
     /// Page `page` of `section`; a section without a description has the site's.
     pub fn section(site: &Site, section: &Section, page: u32) -> Self {
+        let t = site.strings();
         let heading = if page > 1 {
-            format!("{} – {}", section.title, strings::page_label(page))
+            format!("{} – {}", section.title, t.page_label(page))
         } else {
             section.title.clone()
         };
@@ -49,12 +49,8 @@ impl PageMeta {
     }
 
     pub fn not_found(site: &Site) -> Self {
-        Self::new(
-            site,
-            strings::NOT_FOUND_TITLE,
-            strings::NOT_FOUND_TITLE,
-            strings::NOT_FOUND_TEXT,
-        )
+        let t = site.strings();
+        Self::new(site, t.not_found_title, t.not_found_title, t.not_found_text)
     }
 }
 
@@ -65,6 +61,7 @@ mod tests {
 
     #[test]
     fn names_each_page_after_itself_and_the_site() {
+        let t = crate::strings::DEFAULT;
         let mut manifest = test_manifest(&["kinh-te"], 10);
         manifest.description = "Tin của quận".into();
         let site = Site::new(manifest, "/");
@@ -83,7 +80,7 @@ mod tests {
         );
         assert_eq!(
             PageMeta::not_found(&site).title,
-            format!("{} – Cổng", strings::NOT_FOUND_TITLE)
+            format!("{} – Cổng", t.not_found_title)
         );
     }
 }

@@ -7,7 +7,7 @@ use crate::content::{Section, SectionPage as SectionIndex};
 use crate::fetch::content_resource;
 use crate::route::Route;
 use crate::site::use_site;
-use crate::strings;
+use crate::strings::use_strings;
 use leptos::prelude::*;
 
 /// Page `page` of `section` (see [`Route::Section`]).
@@ -60,8 +60,9 @@ fn SectionHeader(section: Section) -> impl IntoView {
 /// One page of the section's articles and the links to the others.
 #[component]
 pub fn SectionArticles(index: SectionIndex) -> impl IntoView {
+    let t = use_strings();
     view! {
-        <h2 class="visually-hidden">{strings::ARTICLE_LIST}</h2>
+        <h2 class="visually-hidden">{t.article_list}</h2>
         <ArticleList articles=index.articles />
         <Pagination section=index.section page=index.page pages=index.pages />
     }

@@ -16,7 +16,7 @@ for (const device of DEVICES) {
       await page.getByTestId("lead-story").waitFor();
       assert.match(await page.getByTestId("lead-story").textContent(), /Đống Đa lần thứ XXVIII/);
       assert.ok(await page.getByRole("heading", { name: "Xem nhiều" }).isVisible());
-      assert.match(await page.locator("[data-testid=demo-notice]").textContent(), /nội dung mẫu/);
+      assert.match(await page.locator("[data-testid=demo-notice]").textContent(), /không phải tin thật/);
 
       await openSection(page, "Tin tức sự kiện");
       await page.waitForURL("**/tin-tuc-su-kien");
