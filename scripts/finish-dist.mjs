@@ -69,6 +69,17 @@ writeFileSync(join(dist, "404.html"), html);
 // An edition runs the main site's app (the same files, fetched once for both) under its own
 // base path, from which the app reads where it is and whose content it shows.
 const editions = editionsOf(dist);
+// An edition's folder takes a part of the main site's address space: not a section's, nor one
+// the release folder uses itself.
+const taken = [
+  ...JSON.parse(readFileSync(join(dist, "content/site.json"), "utf8")).sections.map((s) => s.slug),
+  "content", "media", "icons", "snippets",
+];
+for (const name of editions) {
+  if (!/^[a-z]{2,3}(-[a-z0-9]{1,8})*$/.test(name) || taken.includes(name)) {
+    throw new Error(`public/${name}/content: an edition is published at <base>${name}/, which must be a lower-case language tag (en, en-gb) and not a section or a folder of the release (${taken.join(", ")})`);
+  }
+}
 const BASE_TAG = `<base href="${base}" />`;
 if (editions.length && !html.includes(BASE_TAG)) throw new Error(`index.html: no ${BASE_TAG} to move the editions to their own base`);
 for (const name of editions) {

@@ -49,7 +49,7 @@ export async function makeInstallable(dist, base, app = dist) {
     name: site.name,
     short_name: site.short_name ?? site.name,
     description: site.description ?? "",
-    lang: site.language ?? "vi",
+    lang: site.language,
     dir: "ltr",
     start_url: base,
     scope: base,
@@ -110,7 +110,10 @@ export async function writeWorker(dist, app = dist) {
     // not miss files of its own release.
     skipWaiting: true,
     clientsClaim: true,
-    cleanupOutdatedCaches: true,
+    // Not Workbox's clean-up of outdated precaches: it takes every precache whose name holds this
+    // worker's scope for its own, and so the root's would delete each edition's (/en/ holds /).
+    // A release's files replace the last one's within the one precache anyway.
+    cleanupOutdatedCaches: false,
     inlineWorkboxRuntime: false,
     sourcemap: false,
     mode: "production",

@@ -28,7 +28,6 @@ pub fn App(#[prop(into)] base: String, strings: &'static Strings) -> impl IntoVi
     let router_base = base.trim_end_matches('/').to_string();
     view! {
         <Router base=router_base>
-            <SkipLink />
             {move || match manifest.get() {
                 None | Some(Err(FetchError::Aborted)) => view! { <LoadingFrame /> }.into_any(),
                 Some(Err(error)) => view! { <BrokenFrame error base=base.clone() retry=move || manifest.refetch() /> }.into_any(),
@@ -66,7 +65,9 @@ fn SiteFrame(manifest: Manifest, base: String) -> impl IntoView {
         },
         false,
     );
+    // The skip link is in each frame, so that it speaks the frame's language: the site's here.
     view! {
+        <SkipLink />
         <p id=route_focus::ANNOUNCER_ID class="visually-hidden" aria-live="polite" aria-atomic="true"></p>
         <SiteHeader />
         <main id="noi-dung" tabindex="-1">
@@ -86,6 +87,7 @@ fn SiteFrame(manifest: Manifest, base: String) -> impl IntoView {
 #[component]
 fn LoadingFrame() -> impl IntoView {
     view! {
+        <SkipLink />
         <header class="site-header"><div class="site-header__inner"><span class="site-name placeholder-text"></span></div></header>
         <main id="noi-dung" tabindex="-1"><LoadingBlock lines=8 /></main>
     }
@@ -100,6 +102,7 @@ fn BrokenFrame(
 ) -> impl IntoView {
     let t = use_strings();
     view! {
+        <SkipLink />
         <header class="site-header"><div class="site-header__inner"><a class="site-name" href=base>{t.home}</a></div></header>
         <main id="noi-dung" tabindex="-1"><ErrorPanel error retry /></main>
     }

@@ -580,8 +580,9 @@ pub fn test_manifest(sections: &[&str], page_size: u32) -> Manifest {
 }
 
 fn default_language() -> String {
-    "vi".into()
+    crate::strings::DEFAULT.code.to_string()
 }
+
 fn default_page_size() -> u32 {
     10
 }

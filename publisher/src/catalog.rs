@@ -138,7 +138,9 @@ pub fn check(tree: &Tree) -> Vec<String> {
     if manifest.page_size == 0 {
         problems.push(format!("{}: page_size must be at least 1", paths::MANIFEST));
     }
-    if tintuc::strings::for_language(&manifest.language).is_none() {
+    if !tintuc::content::is_language_tag(&manifest.language)
+        || tintuc::strings::for_language(&manifest.language).is_none()
+    {
         problems.push(format!(
             "{}: language {:?} is not one the interface speaks ({}); use one of those, or add \
              its table to src/strings/",
@@ -150,6 +152,7 @@ pub fn check(tree: &Tree) -> Vec<String> {
     problems.extend(translation_problems(
         paths::MANIFEST,
         &manifest.translations,
+        &manifest.language,
     ));
     let mut section_slugs = BTreeSet::new();
     for section in &manifest.sections {
@@ -189,7 +192,11 @@ pub fn check(tree: &Tree) -> Vec<String> {
                 article.section
             ));
         }
-        problems.extend(article_problems(&paths::article(slug), article));
+        problems.extend(article_problems(
+            &paths::article(slug),
+            article,
+            &manifest.language,
+        ));
     }
 
     // Every page file is published as a page: one past the end, or of no section, would be too.
@@ -310,7 +317,7 @@ pub fn check(tree: &Tree) -> Vec<String> {
 
 /// What in one article a reader must not be shown: text that reorders itself, links that run
 /// script, more than the app draws comfortably. Each problem names the field and what to do.
-fn article_problems(path: &str, article: &Article) -> Vec<String> {
+fn article_problems(path: &str, article: &Article, manifest_language: &str) -> Vec<String> {
     let mut problems = Vec::new();
     let title_chars = article.title.chars().count();
     if article.title.trim().is_empty() {
@@ -349,7 +356,11 @@ fn article_problems(path: &str, article: &Article) -> Vec<String> {
     if let Some(thumbnail) = &article.thumbnail {
         links.push(("thumbnail.src".into(), &thumbnail.src));
     }
-    problems.extend(translation_problems(path, &article.translations));
+    problems.extend(translation_problems(
+        path,
+        &article.translations,
+        manifest_language,
+    ));
     for (field, text) in texts {
         if has_bidi_control(text) {
             problems.push(format!(
@@ -370,11 +381,27 @@ fn article_problems(path: &str, article: &Article) -> Vec<String> {
     problems
 }
 
-/// What is wrong with the translations a file names: each needs a language tag and an address
-/// a link may follow.
-fn translation_problems(path: &str, translations: &[Translation]) -> Vec<String> {
+/// What is wrong with the translations a file names: each needs a language tag other than the
+/// site's own and the other translations', and an address a link may follow.
+fn translation_problems(
+    path: &str,
+    translations: &[Translation],
+    site_language: &str,
+) -> Vec<String> {
     let mut problems = Vec::new();
+    let mut seen = BTreeSet::new();
     for (i, translation) in translations.iter().enumerate() {
+        let language = translation.language.to_ascii_lowercase();
+        if language == site_language.to_ascii_lowercase() {
+            problems.push(format!(
+                "{path}: `translations[{i}]` is in the site's own language ({language}); a \
+                 translation is in another"
+            ));
+        } else if !seen.insert(language.clone()) {
+            problems.push(format!(
+                "{path}: `translations[{i}]` is a second translation into {language}; keep one"
+            ));
+        }
         if !translation.language_is_valid() {
             problems.push(format!(
                 "{path}: `translations[{i}].language` is {:?}; write a language tag such as \
@@ -794,6 +821,49 @@ mod tests {
             problems.iter().any(|p| p.contains("format 2")),
             "{problems:?}"
         );
+    }
+
+    #[test]
+    fn finds_a_language_the_interface_does_not_speak_and_bad_translations() {
+        let to = |language: &str, href: &str| Translation {
+            language: language.into(),
+            href: href.into(),
+        };
+        for (language, refused) in [
+            ("fr", true),
+            ("en_GB", true),
+            ("en-!!", true),
+            ("en-GB", false),
+        ] {
+            let mut m = manifest(10);
+            m.language = language.into();
+            let problems = check(&Tree::indexed(m, Vec::new()));
+            let named = problems
+                .iter()
+                .any(|p| p.contains("not one the interface speaks"));
+            assert_eq!(named, refused, "{language}: {problems:?}");
+        }
+        let mut m = manifest(10);
+        m.translations = vec![
+            to("en", "en/"),
+            to("EN", "/en/"),
+            to("vi", "../"),
+            to("e", "x"),
+        ];
+        let mut a = article("a", "thoi-su", 0, 0);
+        a.translations = vec![to("en", "javascript:alert(1)")];
+        let problems = check(&Tree::indexed(m, vec![a]));
+        for expected in [
+            "`translations[1]` is a second translation into en",
+            "`translations[2]` is in the site's own language (vi)",
+            "`translations[3].language` is \"e\"",
+            "content/articles/a.json: `translations[0].href` is \"javascript:alert(1)\"",
+        ] {
+            assert!(
+                problems.iter().any(|p| p.contains(expected)),
+                "{expected}: {problems:?}"
+            );
+        }
     }
 
     #[test]

@@ -258,9 +258,14 @@ impl<'a> Renderer<'a> {
     }
 
     /// `hreflang` links between a page and its translations, this page's own among them as
-    /// search engines ask; nothing for a page without translations.
+    /// search engines ask; nothing for a page without translations, nor for a site whose
+    /// manifest gives no public address: search engines ignore an `hreflang` that is not a full
+    /// URL, and Lighthouse counts it against the page. The visible links work either way.
     fn alternates(&self, href: &str, translations: &[Translation]) -> String {
         let site = &self.site;
+        if site.manifest().url.is_none() {
+            return String::new();
+        }
         let absolute = |href: String| {
             if href.contains("://") {
                 href
@@ -478,6 +483,18 @@ mod tests {
             "<link rel=\"alternate\" hreflang=\"en\" href=\"https://tin.example.vn/en/news/a\" />"
         ));
         assert_eq!(renderer.alternates("/news/a", &[]), "");
+        let without_url = Renderer::new(
+            SHELL,
+            Path::new("."),
+            tintuc::content::test_manifest(&["news"], 10),
+            "/",
+        )
+        .unwrap();
+        let to_english = [Translation {
+            language: "en".into(),
+            href: "en/".into(),
+        }];
+        assert_eq!(without_url.alternates("/", &to_english), "");
         assert_eq!(og_locale("en-us", tintuc::strings::DEFAULT), "en_US");
         assert_eq!(og_locale("vi", tintuc::strings::DEFAULT), "vi_VN");
     }

@@ -154,6 +154,50 @@ for (const site of SITES) {
   });
 }
 
+describe("the English edition offline", () => {
+  const EN_SEED_SLUG = "dong-da-district-party-congress-xxviii-2020-2025";
+  const EN_SEED_TITLE = "Dong Da district's 28th Party Congress, term 2020–2025";
+
+  it("keeps its own worker and copies when the main site's worker takes over, and reads offline in English", async () => {
+    const context = await newContext(browser, phone, { serviceWorkers: "allow" });
+    const page = await watchedPage(context);
+    await page.goto("/en/");
+    await appReady(page);
+    await page.waitForFunction(() => navigator.serviceWorker.controller);
+    await page.getByRole("button", { name: "Delete saved pages" }).waitFor();
+    const origin = new URL(BASE_URL).origin;
+    assert.equal(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).scope), `${origin}/en/`);
+    await page.getByRole("link", { name: EN_SEED_TITLE }).first().click();
+    assert.equal(await heading(page), EN_SEED_TITLE);
+    await waitUntilKept(page, `content/articles/${EN_SEED_SLUG}.json`);
+
+    // The main site's worker installs and activates; the edition's precache must outlive it.
+    await page.goto("/");
+    await appReady(page);
+    await page.waitForFunction((root) => navigator.serviceWorker.controller?.scriptURL === `${root}/sw.js`, origin);
+    await page.getByRole("button", { name: "Xóa các trang đã lưu" }).waitFor();
+    const precaches = await page.evaluate(async () => (await caches.keys()).filter((n) => n.includes("-precache-")));
+    assert.ok(precaches.some((n) => n.endsWith(`${origin}/en/`)), `the edition's precache is gone: ${precaches}`);
+
+    await page.goto(`/en/news-events/${EN_SEED_SLUG}`);
+    await appReady(page);
+    await goOffline(context, page);
+    await page.reload();
+    assert.equal(await heading(page), EN_SEED_TITLE);
+    await page.getByTestId("connection").getByText(/^You are offline: this is the copy saved at \d{1,2} [A-Z][a-z]+ \d{4}, \d\d:\d\d/).waitFor();
+    // A page of the edition never opened: its own shell, which says why, in English.
+    await page.goto("/en/economy/trang/2");
+    await page.getByRole("alert").getByText(/^Could not connect to load content\/sections\/economy\/2\.json/).waitFor();
+    assert.equal(await page.evaluate(() => document.documentElement.lang), "en");
+    assert.equal(await page.getByText("A new version of the site is available.").isVisible(), false);
+    await context.setOffline(false);
+    // The test leaves each page as soon as it has what it checks: a stylesheet still loading is
+    // cut short then.
+    assert.deepEqual(problemsOnline(page).filter((p) => !p.endsWith("net::ERR_ABORTED")), []);
+    await context.close();
+  });
+});
+
 describe("installable", () => {
   for (const site of SITES) {
     it(`passes Chromium's installability checks ${site.name}`, async () => {
