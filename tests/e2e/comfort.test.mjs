@@ -2,17 +2,11 @@
 // 320–1280 px, the menu by keyboard, text size and scheme, print, sharing, scroll and focus.
 import { describe, it, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { DEVICES, SEED_PATH, SEED_TITLE, appReady, axeViolations, launch, newContext, newPage, heading, noPageErrors } from "./support.mjs";
+import { DEVICES, SEED_PATH, SEED_TITLE, axeViolationsOn, launch, newContext, newPage, heading, noPageErrors, settled } from "./support.mjs";
 
 const PAGES = { home: "/", section: "/kinh-te", article: SEED_PATH, "not found": "/khong-co-trang-nay" };
 const WIDTHS = [320, 375, 1280];
 
-/** Waits until the page's own content (not the loading placeholder) is in. */
-async function settled(page) {
-  await appReady(page);
-  await page.locator("h1").first().waitFor({ state: "attached" });
-  await page.waitForFunction(() => !document.querySelector("[data-testid=loading]"));
-}
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -24,13 +18,7 @@ describe("accessibility (axe-core, WCAG 2.1 A and AA)", () => {
       it(`has no violations on ${device.name} in ${colorScheme} mode`, async () => {
         const context = await newContext(browser, device, { colorScheme });
         const page = await newPage(context);
-        const found = [];
-        for (const [name, path] of Object.entries(PAGES)) {
-          await page.goto(path);
-          await settled(page);
-          for (const v of await axeViolations(page)) found.push(`${name}: ${v}`);
-        }
-        assert.deepEqual(found, []);
+        assert.deepEqual(await axeViolationsOn(page, PAGES), []);
         noPageErrors(context);
         await context.close();
       });

@@ -2,7 +2,7 @@
 // English edition under /en/ (public/en/content), each in its own language, linked to each other.
 import { describe, it, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { DEVICES, SEED_PATH, SEED_TITLE, SUB_URL, launch, newContext, newPage, heading, noPageErrors, axeViolations, appReady, watchedPage } from "./support.mjs";
+import { DEVICES, SEED_PATH, SEED_TITLE, SUB_URL, launch, newContext, newPage, heading, noPageErrors, axeViolationsOn, appReady, watchedPage } from "./support.mjs";
 
 const EN = "/en/";
 const EN_SEED = "/en/news-events/dong-da-district-party-congress-xxviii-2020-2025";
@@ -16,12 +16,6 @@ async function openEnglishSection(page, title) {
   await page.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: title, exact: true }).click();
 }
 
-/** The page's own content is in: not the loading placeholder. */
-async function settled(page) {
-  await appReady(page);
-  await page.locator("h1").first().waitFor({ state: "attached" });
-  await page.waitForFunction(() => !document.querySelector("[data-testid=loading]"));
-}
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -169,13 +163,7 @@ for (const device of DEVICES) {
       it(`has no accessibility violations in ${colorScheme} mode`, async () => {
         const context = await newContext(browser, device, { colorScheme });
         const page = await newPage(context);
-        const found = [];
-        for (const [name, path] of Object.entries(EN_PAGES)) {
-          await page.goto(path);
-          await settled(page);
-          for (const v of await axeViolations(page)) found.push(`${name}: ${v}`);
-        }
-        assert.deepEqual(found, []);
+        assert.deepEqual(await axeViolationsOn(page, EN_PAGES), []);
         noPageErrors(context);
         await context.close();
       });

@@ -143,3 +143,21 @@ export async function axeViolations(page) {
   );
   return result.violations.map((v) => `${v.id} (${v.nodes.length}) ${v.nodes[0]?.target} ${v.nodes[0]?.failureSummary}`);
 }
+
+/** Waits until the page's own content (not the loading placeholder) is in. */
+export async function settled(page) {
+  await appReady(page);
+  await page.locator("h1").first().waitFor({ state: "attached" });
+  await page.waitForFunction(() => !document.querySelector("[data-testid=loading]"));
+}
+
+/** axe's violations on each of `pages` (name → path), opened in turn, as "name: violation". */
+export async function axeViolationsOn(page, pages) {
+  const found = [];
+  for (const [name, path] of Object.entries(pages)) {
+    await page.goto(path);
+    await settled(page);
+    for (const v of await axeViolations(page)) found.push(`${name}: ${v}`);
+  }
+  return found;
+}
