@@ -88,6 +88,19 @@ impl Site {
         Some(without_dot_segments(&format!("{}{href}", self.base)))
     }
 
+    /// The edition of the site in another language whose addresses include `path`, if the
+    /// manifest names one below this site's base (`en/`): its table and its home page's address.
+    /// A host with one 404 page for the whole site (GitHub Pages) sends an edition's unknown
+    /// addresses to this site's app.
+    pub fn edition_at(&self, path: &str) -> Option<(&'static Strings, String)> {
+        self.manifest.translations.iter().find_map(|translation| {
+            let home = self.translation_href(translation)?;
+            let below = home.len() > self.base.len() && home.starts_with(&*self.base);
+            (below && path.starts_with(&home))
+                .then(|| Some((strings::for_language(&translation.language)?, home)))?
+        })
+    }
+
     /// The interface in the site's language; the default one for a language it does not speak.
     pub fn strings(&self) -> &'static Strings {
         strings::for_language(&self.manifest.language).unwrap_or(strings::DEFAULT)
@@ -212,6 +225,33 @@ mod tests {
             "https://en.example.org/a"
         );
         assert_eq!(root.translation_href(&to("javascript:alert(1)")), None);
+    }
+
+    #[test]
+    fn finds_the_edition_an_address_belongs_to() {
+        let mut manifest = crate::content::test_manifest(&[], 10);
+        manifest.translations = vec![
+            Translation {
+                language: "en".into(),
+                href: "en/".into(),
+            },
+            Translation {
+                language: "fr".into(),
+                href: "https://fr.example.org/".into(),
+            },
+        ];
+        let site = Site::new(manifest, "/tin/");
+        let (t, home) = site.edition_at("/tin/en/economy/x").unwrap();
+        assert_eq!((t.code, home.as_str()), ("en", "/tin/en/"));
+        assert!(site.edition_at("/tin/english").is_none());
+        assert!(site.edition_at("/tin/kinh-te").is_none());
+        // An edition above this one (the main site, seen from /en/) holds every address.
+        let mut manifest = crate::content::test_manifest(&[], 10);
+        manifest.translations = vec![Translation {
+            language: "vi".into(),
+            href: "../".into(),
+        }];
+        assert!(Site::new(manifest, "/en/").edition_at("/en/x").is_none());
     }
 
     #[test]

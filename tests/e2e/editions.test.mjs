@@ -188,3 +188,20 @@ describe("the English edition after a crash", () => {
     await context.close();
   });
 });
+
+// GitHub Pages serves the main site's 404.html for every unknown address, an edition's too.
+describe("an unknown English address on a host with one 404 page", () => {
+  it("is told in English, with the way to the English home page", async () => {
+    const context = await newContext(browser, DEVICES[1], { baseURL: SUB_URL });
+    const page = await newPage(context);
+    await page.goto("en/no-such-page");
+    assert.equal(await heading(page), "Page not found");
+    assert.equal(await page.getByTestId("not-found").getAttribute("lang"), "en");
+    await page.getByRole("link", { name: "Go to the home page" }).click();
+    await page.waitForURL((url) => url.pathname === "/tin/en/");
+    await page.getByTestId("lead-story").waitFor();
+    assert.equal(await page.evaluate(() => document.documentElement.lang), "en");
+    noPageErrors(context);
+    await context.close();
+  });
+});
