@@ -75,14 +75,12 @@ const taken = [
   ...JSON.parse(readFileSync(join(dist, "content/site.json"), "utf8")).sections.map((s) => s.slug),
   "content", "media", "icons", "snippets",
 ];
+const BASE_TAG = `<base href="${base}" />`;
+if (editions.length && !html.includes(BASE_TAG)) throw new Error(`index.html: no ${BASE_TAG} to move the editions to their own base`);
 for (const name of editions) {
   if (!/^[a-z]{2,3}(-[a-z0-9]{1,8})*$/.test(name) || taken.includes(name)) {
     throw new Error(`public/${name}/content: an edition is published at <base>${name}/, which must be a lower-case language tag (en, en-gb) and not a section or a folder of the release (${taken.join(", ")})`);
   }
-}
-const BASE_TAG = `<base href="${base}" />`;
-if (editions.length && !html.includes(BASE_TAG)) throw new Error(`index.html: no ${BASE_TAG} to move the editions to their own base`);
-for (const name of editions) {
   const shell = html.replace(BASE_TAG, `<base href="${base}${name}/" />`);
   for (const page of ["index.html", "404.html"]) writeFileSync(join(dist, name, page), shell);
 }

@@ -8,7 +8,7 @@
 //     Each edition in another language has its own, for its own scope.
 // Usage: node scripts/offline.mjs DIST   (writes the service workers)
 import { readFileSync, writeFileSync, mkdirSync, readdirSync, existsSync, copyFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import sharp from "sharp";
 import { generateSW } from "workbox-build";
@@ -84,7 +84,7 @@ export function editionsOf(dist) {
 /** Writes the service worker of the release in `dist`, precaching the app as it is there; for an
  * edition, `app` is the folder above it, whose app it runs. */
 export async function writeWorker(dist, app = dist) {
-  const edition = app === dist ? "" : `${resolve(dist).slice(resolve(app).length + 1)}/`;
+  const edition = app === dist ? "" : `${relative(app, dist)}/`;
   // The main site's pages, not its editions': each edition's worker answers for its own, and a
   // reader who has not opened one yet must not get the main site's shell for it.
   const editions = JSON.stringify(editionsOf(dist).map((name) => `${name}/`));

@@ -13,12 +13,15 @@ use std::sync::Arc;
 pub struct Site {
     manifest: Arc<Manifest>,
     base: Arc<str>,
+    /// The table of the manifest's language, found once: every date on a page is written by it.
+    strings: &'static Strings,
 }
 
 impl Site {
     /// `base` is the site's base path, ending with `/`.
     pub fn new(manifest: Manifest, base: impl Into<String>) -> Self {
         Self {
+            strings: strings::for_language(&manifest.language).unwrap_or(strings::DEFAULT),
             manifest: Arc::new(manifest),
             base: Arc::from(base.into()),
         }
@@ -96,14 +99,16 @@ impl Site {
         self.manifest.translations.iter().find_map(|translation| {
             let home = self.translation_href(translation)?;
             let below = home.len() > self.base.len() && home.starts_with(&*self.base);
-            (below && path.starts_with(&home))
-                .then(|| Some((strings::for_language(&translation.language)?, home)))?
+            if !below || !path.starts_with(&home) {
+                return None;
+            }
+            Some((strings::for_language(&translation.language)?, home))
         })
     }
 
     /// The interface in the site's language; the default one for a language it does not speak.
     pub fn strings(&self) -> &'static Strings {
-        strings::for_language(&self.manifest.language).unwrap_or(strings::DEFAULT)
+        self.strings
     }
 
     /// A publication time in the site's timezone, as the site's language writes it:

@@ -327,20 +327,20 @@ pub fn localise_shell(shell: &str, site: &Site) -> Result<String, PublishError> 
     let t = site.strings();
     let manifest = site.manifest();
     let places = [
-        ("<html lang=\"", "\"", &manifest.language),
-        ("<title>", "</title>", &manifest.name),
+        ("<html lang=\"", "\"", manifest.language.as_str()),
+        ("<title>", "</title>", manifest.name.as_str()),
         (
             "<meta name=\"description\" content=\"",
             "\"",
-            &manifest.description,
+            manifest.description.as_str(),
         ),
-        ("<span class=\"site-name\">", "</span>", &manifest.name),
         (
-            "<span class=\"visually-hidden\">",
+            "<span class=\"site-name\">",
             "</span>",
-            &t.loading.to_string(),
+            manifest.name.as_str(),
         ),
-        ("<noscript><p>", "</p>", &t.needs_script.to_string()),
+        ("<span class=\"visually-hidden\">", "</span>", t.loading),
+        ("<noscript><p>", "</p>", t.needs_script),
     ];
     let mut html = shell.to_string();
     for (start, end, text) in places {
