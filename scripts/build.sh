@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The release folder: trunk's build for PUBLIC_URL, the files every static host needs, the
-# content without its indentation, every page rendered by the app's own components, the service
-# workers, and precompressed copies of it all. Each edition in another language
-# (public/NAME/content, with its own site.json) is published with it under PUBLIC_URL/NAME/.
+# content with its indexes made again and without its indentation, every page rendered by the
+# app's own components, the service workers, and precompressed copies of it all. Each edition in
+# another language (public/NAME/content, with its own site.json) is published with it under
+# PUBLIC_URL/NAME/.
 # Usage: scripts/build.sh [DIST] [PUBLIC_URL]   (defaults: dist /)
 # TEST_BUILD=1 makes the build the tests use beside the release as shipped: the app says in the
 # console where a page failed to hydrate (Leptos's leptos_debuginfo) instead of stopping without
@@ -30,6 +31,9 @@ done
 node scripts/finish-dist.mjs "$dist" "$public_url"
 for site in "${sites[@]}"; do
   read -r folder base <<< "$site"
+  # The indexes (sections, home, search) made again from the articles being published, so a
+  # release never carries an index of other articles.
+  cargo run --quiet --profile publisher -p tintuc-publisher -- index "$folder" > /dev/null
   node scripts/compact-json.mjs "$folder/content"
   cargo run --quiet --profile publisher -p tintuc-publisher -- render "$folder" "$base"
 done

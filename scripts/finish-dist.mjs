@@ -69,11 +69,11 @@ writeFileSync(join(dist, "404.html"), html);
 // An edition runs the main site's app (the same files, fetched once for both) under its own
 // base path, from which the app reads where it is and whose content it shows.
 const editions = editionsOf(dist);
-// An edition's folder takes a part of the main site's address space: not a section's, nor one
-// the release folder uses itself.
+// An edition's folder takes a part of the main site's address space: not a section's, nor the
+// search page's (src/route.rs, SEARCH), nor one the release folder uses itself.
 const taken = [
   ...JSON.parse(readFileSync(join(dist, "content/site.json"), "utf8")).sections.map((s) => s.slug),
-  "content", "media", "icons", "snippets",
+  "tim-kiem", "content", "media", "icons", "snippets",
 ];
 const BASE_TAG = `<base href="${base}" />`;
 if (editions.length && !html.includes(BASE_TAG)) throw new Error(`index.html: no ${BASE_TAG} to move the editions to their own base`);

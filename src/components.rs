@@ -6,6 +6,7 @@ pub mod frame;
 pub mod meta_line;
 pub mod pagination;
 pub mod reading_tools;
+pub mod search_box;
 pub mod status;
 pub mod translations;
 pub mod view_count;

@@ -14,10 +14,11 @@ mod early;
 pub mod embedded;
 mod error;
 mod resource;
+pub mod search;
 
 pub use early::fetch_early;
 pub use embedded::PageData;
-pub use error::{decode, decode_manifest, utf8_text, FetchError};
+pub use error::{decode, decode_manifest, decode_versioned, utf8_text, FetchError};
 pub use resource::{content_resource, manifest_resource, Content};
 
 /// `rel` joined to the base path `base` (which ends with `/`): `("/tin/", "content/a.json")`

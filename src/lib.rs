@@ -21,6 +21,7 @@ pub mod preferences;
 pub mod prefetch;
 pub mod route;
 pub mod route_focus;
+pub mod search;
 pub mod site;
 pub mod strings;
 pub mod views;

@@ -4,12 +4,14 @@ mod article;
 mod home;
 mod meta;
 mod not_found;
+mod search;
 mod section;
 
 pub use article::{ArticlePage, ArticleView};
 pub use home::{most_viewed_candidates, rank_most_viewed, HomePage, HomeView};
 pub use meta::PageMeta;
 pub use not_found::NotFoundPage;
+pub use search::SearchPage;
 pub use section::SectionPage;
 
 use crate::components::status::{ErrorPanel, LoadingBlock};
@@ -29,6 +31,7 @@ pub fn RoutedPage() -> impl IntoView {
         Route::Home => view! { <HomePage /> }.into_any(),
         Route::Section { section, page } => view! { <SectionPage section page /> }.into_any(),
         Route::Article { section, slug } => view! { <ArticlePage section slug /> }.into_any(),
+        Route::Search => view! { <SearchPage /> }.into_any(),
         Route::NotFound => view! { <NotFoundPage /> }.into_any(),
     }
 }

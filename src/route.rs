@@ -4,10 +4,16 @@
 //! Addresses, below the site's base path:
 //! - `/`: the home page;
 //! - `/<section>` and `/<section>/trang/<n>`: a section's first and n-th page;
-//! - `/<section>/<article>`: an article, at its own section's address only.
+//! - `/<section>/<article>`: an article, at its own section's address only;
+//! - `/tim-kiem?q=<words>`: search results ([`SEARCH`], which no section may take).
 
 use crate::content::paths;
 use crate::fetch::url_for;
+
+/// The search page's address below the base. Its words are the query's `q`.
+pub const SEARCH: &str = "tim-kiem";
+/// The query parameter that holds what was searched for.
+pub const SEARCH_QUERY: &str = "q";
 
 /// A page of the site.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -22,6 +28,8 @@ pub enum Route {
         section: String,
         slug: String,
     },
+    /// The search page, whatever it was asked (the query is the address's, not the route's).
+    Search,
     /// An address that names no page here.
     NotFound,
 }
@@ -34,6 +42,7 @@ impl Route {
         let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
         match segments.as_slice() {
             [] => Route::Home,
+            [SEARCH] => Route::Search,
             [section, ..] if !is_section(section) => Route::NotFound,
             [section] => Route::section(section, 1),
             [section, "trang", page] => match page.parse::<u32>() {
@@ -68,10 +77,22 @@ impl Route {
         url_for(base, &self.path())
     }
 
+    /// The search page's address under `base` for `query` (no query: the empty page).
+    pub fn search_href(base: &str, query: &str) -> String {
+        let page = Route::Search.href(base);
+        if query.is_empty() {
+            page
+        } else {
+            let encoded: String = encode_query_value(query);
+            format!("{page}?{SEARCH_QUERY}={encoded}")
+        }
+    }
+
     /// The address below the base, without a leading `/`.
     fn path(&self) -> String {
         match self {
             Route::Home | Route::NotFound => String::new(),
+            Route::Search => SEARCH.to_string(),
             Route::Section { section, page: 1 } => section.clone(),
             Route::Section { section, page } => format!("{section}/trang/{page}"),
             Route::Article { section, slug } => format!("{section}/{slug}"),
@@ -88,7 +109,7 @@ impl Route {
             Route::Article { section, slug } => {
                 vec![paths::article(slug), paths::section_page(section, 1)]
             }
-            Route::NotFound => Vec::new(),
+            Route::Search | Route::NotFound => Vec::new(),
         }
     }
 
@@ -101,6 +122,22 @@ impl Route {
             _ => Some(format!("{}.html", self.path())),
         }
     }
+}
+
+/// `text` for a query string value: what is not unreserved is percent-encoded as UTF-8, and a
+/// space is `+`, as a form writes it.
+fn encode_query_value(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(byte as char)
+            }
+            b' ' => out.push('+'),
+            _ => out.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    out
 }
 
 /// Lower-case ASCII letters, digits and single hyphens: what a section or article slug may be.

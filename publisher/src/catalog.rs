@@ -159,6 +159,12 @@ pub fn check(tree: &Tree) -> Vec<String> {
         if !is_slug(&section.slug) {
             problems.push(format!("section slug {:?} is not a URL slug", section.slug));
         }
+        if section.slug == tintuc::route::SEARCH {
+            problems.push(format!(
+                "section slug {:?} is the search page's address; choose another",
+                section.slug
+            ));
+        }
         if !section_slugs.insert(section.slug.as_str()) {
             problems.push(format!("section {} is listed twice", section.slug));
         }
@@ -449,11 +455,12 @@ fn summary_problems(path: &str, summary: &Summary, tree: &Tree) -> Vec<String> {
     }
 }
 
-/// A slug from Vietnamese text: diacritics folded, `đ` to `d`, words joined by hyphens.
+/// A slug from Vietnamese text: diacritics folded as search folds them (`đ` to `d`), words
+/// joined by hyphens.
 pub fn slugify(text: &str) -> String {
     let mut slug = String::new();
     for ch in text.chars().flat_map(char::to_lowercase) {
-        let folded = fold_vietnamese(ch);
+        let folded = tintuc::search::fold_char(ch);
         if folded.is_ascii_alphanumeric() {
             slug.push(folded);
         } else if !slug.is_empty() && !slug.ends_with('-') {
@@ -461,25 +468,6 @@ pub fn slugify(text: &str) -> String {
         }
     }
     slug.trim_end_matches('-').to_string()
-}
-
-/// The base letter of a lower-case Vietnamese letter: `ế` → `e`, `đ` → `d`.
-pub fn fold_vietnamese(ch: char) -> char {
-    const GROUPS: [(char, &str); 6] = [
-        ('a', "àáảãạăằắẳẵặâầấẩẫậ"),
-        ('e', "èéẻẽẹêềếểễệ"),
-        ('i', "ìíỉĩị"),
-        ('o', "òóỏõọôồốổỗộơờớởỡợ"),
-        ('u', "ùúủũụưừứửữự"),
-        ('y', "ỳýỷỹỵ"),
-    ];
-    if ch == 'đ' {
-        return 'd';
-    }
-    GROUPS
-        .iter()
-        .find(|(_, marked)| marked.contains(ch))
-        .map_or(ch, |(base, _)| *base)
 }
 
 /// Reading and writing a content tree on disk, for the command-line tool and the tests.
@@ -628,8 +616,8 @@ pub mod disk {
         (tree, problems)
     }
 
-    /// Replaces the index files under `root` with those built from its articles; returns how
-    /// many files were written.
+    /// Replaces the index files under `root` (section pages, home, search) with those built
+    /// from its articles; returns how many files were written.
     pub fn write_indexes(
         root: &Path,
         manifest: &Manifest,
@@ -647,7 +635,7 @@ pub mod disk {
             }
             std::fs::write(path, IndexFile::to_json(file))?;
         }
-        Ok(files.len())
+        Ok(files.len() + crate::search::write(root, articles)?)
     }
 }
 

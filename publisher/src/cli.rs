@@ -71,6 +71,8 @@ impl Command {
             Command::Check { root } => {
                 let (tree, mut problems) = disk::load_tree(&root);
                 problems.extend(check(&tree));
+                let articles: Vec<Article> = tree.articles.values().cloned().collect();
+                problems.extend(crate::search::problems(&root, &articles));
                 if !problems.is_empty() {
                     return Err(PublishError::Content(problems));
                 }

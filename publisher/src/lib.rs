@@ -10,5 +10,6 @@ pub mod error;
 pub mod hostile;
 pub mod render;
 pub mod sample;
+pub mod search;
 
 pub use error::PublishError;

@@ -55,6 +55,8 @@ pub fn routes(tree: &Tree) -> Vec<Route> {
     if tree.home.is_some() {
         routes.push(Route::Home);
     }
+    // The search page's shell: its address works on every host, whatever the query.
+    routes.push(Route::Search);
     let known = |slug: &str| {
         tree.manifest
             .as_ref()
@@ -226,6 +228,7 @@ impl<'a> Renderer<'a> {
                 None => (PageMeta::not_found(site), "website", None),
             },
             Route::Home => (PageMeta::home(site), "website", None),
+            Route::Search => (PageMeta::search(site, ""), "website", None),
             Route::NotFound => (PageMeta::not_found(site), "website", None),
         };
         let mut head = String::new();

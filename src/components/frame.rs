@@ -1,14 +1,17 @@
 //! The frame around every page: skip link, header with the section navigation, footer.
 
 use crate::components::reading_tools::DisplayControls;
+use crate::components::search_box::SearchBox;
 use crate::components::translations::TranslationLinks;
 use crate::offline::ClearCopies;
+use crate::route::Route;
 use crate::site::use_site;
 use crate::strings::use_strings;
 use crate::views::browser::use_views;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_location;
+use wasm_bindgen::JsCast;
 
 /// A link, first in the page, that takes keyboard readers past the navigation.
 #[component]
@@ -57,6 +60,10 @@ pub fn SectionNav() -> impl IntoView {
         })
         .collect_view();
     let home = site.home_href();
+    let on_search_page = {
+        let site = site.clone();
+        Memo::new(move |_| site.route(&location.pathname.get()) == Route::Search)
+    };
     view! {
         <nav class="section-nav" aria-label=t.sections_nav
             on:keydown=move |ev| {
@@ -75,9 +82,20 @@ pub fn SectionNav() -> impl IntoView {
                 {t.menu}
             </button>
             <ul id="section-nav-list" class="section-nav__list" class:is-open=move || open.get()
-                on:click=move |_| open.set(false)>
+                on:click=move |ev| {
+                    // A followed link closes the menu; a click into the search field does not.
+                    let on_link = ev
+                        .target()
+                        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                        .is_some_and(|t| t.closest("a").ok().flatten().is_some());
+                    if on_link {
+                        open.set(false);
+                    }
+                }>
                 <li><A href=home exact=true>{t.home}</A></li>
                 {links}
+                // The search page has a field of its own, in the page.
+                {move || (!on_search_page.get()).then(|| view! { <li class="section-nav__search"><SearchBox /></li> })}
             </ul>
         </nav>
     }

@@ -47,9 +47,11 @@ pub enum FetchError {
         column: usize,
         detail: String,
     },
+    /// The file is in a format version this build does not read.
     Format {
         path: String,
         found: u32,
+        supported: u32,
     },
     /// The reader moved on before the answer came; nothing to show.
     Aborted,
@@ -73,7 +75,11 @@ impl FetchError {
                 column,
                 detail,
             } => t.bad_json(path, *line, *column, detail),
-            Self::Format { path, found } => t.unsupported_format(path, *found, FORMAT_VERSION),
+            Self::Format {
+                path,
+                found,
+                supported,
+            } => t.unsupported_format(path, *found, *supported),
             Self::Aborted => t.aborted.to_string(),
         }
     }
@@ -120,19 +126,29 @@ pub fn decode<T: DeserializeOwned>(path: &str, text: &str) -> Result<T, FetchErr
 
 /// Decodes the site manifest and checks its format version, once for the whole site.
 pub fn decode_manifest(path: &str, text: &str) -> Result<Manifest, FetchError> {
+    decode_versioned(path, text, FORMAT_VERSION)
+}
+
+/// Decodes a file whose `format` field names its version, refusing any but `supported`. The
+/// version is checked first so that a newer format says so, not "missing field".
+pub fn decode_versioned<T: DeserializeOwned>(
+    path: &str,
+    text: &str,
+    supported: u32,
+) -> Result<T, FetchError> {
     #[derive(serde::Deserialize)]
     struct Version {
         format: Option<u32>,
     }
-    // The version is checked first so that a newer format says so, not "missing field".
     if let Ok(Version {
         format: Some(found),
     }) = serde_json::from_str::<Version>(text)
     {
-        if found != FORMAT_VERSION {
+        if found != supported {
             return Err(FetchError::Format {
                 path: path.to_string(),
                 found,
+                supported,
             });
         }
     }
@@ -216,7 +232,8 @@ mod tests {
             err,
             FetchError::Format {
                 path: "content/site.json".into(),
-                found: 2
+                found: 2,
+                supported: 1
             }
         );
         assert!(err.to_string().contains("phiên bản 2"), "{err}");

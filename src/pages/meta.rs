@@ -48,6 +48,18 @@ impl PageMeta {
         Self::new(site, &article.title, &article.title, &article.lead)
     }
 
+    /// The search page, for what was asked (nothing yet: the page itself).
+    pub fn search(site: &Site, asked: &str) -> Self {
+        let t = site.strings();
+        let asked = asked.trim();
+        let heading = if asked.is_empty() {
+            t.search.to_string()
+        } else {
+            t.search_title(asked)
+        };
+        Self::new(site, &heading, &heading, &site.manifest().description)
+    }
+
     pub fn not_found(site: &Site) -> Self {
         let t = site.strings();
         Self::new(site, t.not_found_title, t.not_found_title, t.not_found_text)

@@ -79,6 +79,20 @@ pub static STRINGS: Strings = Strings {
     copies_cleared: "Đã xóa các trang đã lưu.",
     copies_not_cleared: "Không xóa được các trang đã lưu; hãy thử lại.",
 
+    search: "Tìm kiếm",
+    search_button: "Tìm",
+    search_prompt: "Gõ từ cần tìm, có dấu hay không dấu đều được: “dai hoi” cũng tìm ra “Đại \
+        hội”.",
+    searching: "Đang tìm…",
+    search_title: "Tìm kiếm: {query}",
+    search_count: "{count} kết quả cho “{query}”",
+    search_count_one: "1 kết quả cho “{query}”",
+    search_none: "Không có bài nào khớp với “{query}”. Hãy thử bớt từ, hoặc viết khác đi.",
+    search_no_words: "“{query}” không có chữ hay số nào để tìm.",
+    search_shortened: "Chỉ {words} từ đầu tiên được dùng để tìm.",
+    search_more: "Xem thêm kết quả",
+    search_results: "Kết quả tìm kiếm",
+
     display_settings: "Cỡ chữ và màu nền",
     text_smaller: "Giảm cỡ chữ",
     text_larger: "Tăng cỡ chữ",

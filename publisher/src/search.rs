@@ -1,0 +1,200 @@
+//! The search index: every word of every article, folded and split into files so that the
+//! browser reads only the few a query needs (see `docs/search-index.md`).
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use tintuc::content::Article;
+use tintuc::search::{
+    files, pair, words, DocumentsFile, IndexHead, TermsFile, INDEX_FORMAT, MAX_WORD_CHARS,
+};
+use unicode_normalization::UnicodeNormalization;
+
+/// A terms file is closed once its JSON passes this many bytes: about 3–6 KiB compressed, so
+/// that a query of a few words reads tens of KiB, in a handful of requests.
+const TERMS_FILE_BYTES: usize = 24 * 1024;
+/// Slugs per documents file: a results page of ten reads at most ten of these small files.
+const DOCUMENTS_PER_FILE: u32 = 100;
+
+/// Where one form of a term occurs: document → (count, in the title).
+type Occurrences = BTreeMap<u32, (u32, bool)>;
+
+/// The index files, as (path relative to the site, JSON), the head last.
+pub fn build(articles: &[Article]) -> Vec<(String, String)> {
+    let mut ordered: Vec<&Article> = articles.iter().collect();
+    ordered.sort_by(|a, b| b.published.cmp(&a.published).then(a.slug.cmp(&b.slug)));
+
+    // term → form → document → (count, in title)
+    // term → form → where it occurs
+    let mut terms: BTreeMap<String, BTreeMap<String, Occurrences>> = BTreeMap::new();
+    for (doc, article) in ordered.iter().enumerate() {
+        let doc = doc as u32;
+        let mut add = |term: String, form: String, in_title: bool| {
+            let entry = terms
+                .entry(term)
+                .or_default()
+                .entry(form)
+                .or_default()
+                .entry(doc)
+                .or_insert((0, false));
+            entry.0 = (entry.0 + 1).min(255);
+            entry.1 |= in_title;
+        };
+        let mut runs = vec![(article.title.clone(), true), (article.lead.clone(), false)];
+        // A block's parts (a paragraph's text and link texts, a list's items) as one run of
+        // text, so that words side by side across a link still are.
+        runs.extend(
+            article
+                .body
+                .iter()
+                .map(|block| (block.text_parts().collect::<Vec<_>>().join(" "), false)),
+        );
+        for (text, in_title) in runs {
+            let text: String = text.nfc().collect();
+            let cut = |s: &str| s.chars().take(MAX_WORD_CHARS).collect::<String>();
+            let found: Vec<(String, String)> = words(&text)
+                .map(|w| (cut(&w.folded), cut(&w.exact)))
+                .collect();
+            for (folded, exact) in &found {
+                add(folded.clone(), exact.clone(), in_title);
+            }
+            for side in found.windows(2) {
+                add(
+                    pair(&side[0].0, &side[1].0),
+                    pair(&side[0].1, &side[1].1),
+                    in_title,
+                );
+            }
+        }
+    }
+
+    let mut terms_files: Vec<TermsFile> = Vec::new();
+    let mut firsts = Vec::new();
+    let mut current = TermsFile::new();
+    let mut current_bytes = 0;
+    for (term, forms) in terms {
+        let forms: BTreeMap<String, Vec<u32>> = forms
+            .into_iter()
+            .map(|(form, docs)| {
+                let mut previous = 0;
+                let mut pairs = Vec::with_capacity(docs.len() * 2);
+                for (doc, (count, in_title)) in docs {
+                    pairs.push(doc - previous);
+                    pairs.push(count * 2 + u32::from(in_title));
+                    previous = doc;
+                }
+                (form, pairs)
+            })
+            .collect();
+        if current.is_empty() {
+            firsts.push(term.clone());
+        }
+        current_bytes += json(&forms).len() + term.len() + 4;
+        current.insert(term, forms);
+        if current_bytes >= TERMS_FILE_BYTES {
+            terms_files.push(std::mem::take(&mut current));
+            current_bytes = 0;
+        }
+    }
+    if !current.is_empty() {
+        terms_files.push(current);
+    }
+    let documents: Vec<DocumentsFile> = ordered
+        .chunks(DOCUMENTS_PER_FILE as usize)
+        .map(|chunk| chunk.iter().map(|a| a.slug.clone()).collect())
+        .collect();
+
+    let bodies: Vec<String> = terms_files
+        .iter()
+        .map(json)
+        .chain(documents.iter().map(json))
+        .collect();
+    let build = fnv1a(&bodies);
+    let mut out: Vec<(String, String)> = Vec::with_capacity(bodies.len() + 1);
+    let (terms_bodies, documents_bodies) = bodies.split_at(terms_files.len());
+    for (n, body) in terms_bodies.iter().enumerate() {
+        out.push((files::terms(&build, n), body.clone()));
+    }
+    for (n, body) in documents_bodies.iter().enumerate() {
+        out.push((files::documents(&build, n), body.clone()));
+    }
+    let head = IndexHead {
+        format: INDEX_FORMAT,
+        build,
+        documents: ordered.len() as u32,
+        documents_per_file: DOCUMENTS_PER_FILE,
+        terms_files: firsts,
+    };
+    out.push((files::INDEX.to_string(), json(&head)));
+    out
+}
+
+fn json(value: &impl serde::Serialize) -> String {
+    // Maps of strings and numbers always serialise.
+    serde_json::to_string(value).unwrap_or_default()
+}
+
+/// A stable hash of the files (FNV-1a, 64 bits), in hex: the same content always names the same
+/// build, on any machine and toolchain, so that `check` can compare a rebuilt index.
+fn fnv1a(bodies: &[String]) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in bodies.iter().flat_map(|b| b.bytes().chain([0])) {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{hash:016x}")
+}
+
+/// Replaces the search index under `root` with one built from `articles`; returns how many
+/// files it wrote.
+pub fn write(root: &Path, articles: &[Article]) -> std::io::Result<usize> {
+    let dir = root.join("content/search");
+    if dir.exists() {
+        std::fs::remove_dir_all(&dir)?;
+    }
+    let built = build(articles);
+    for (rel, body) in &built {
+        let path = root.join(rel);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        std::fs::write(path, body)?;
+    }
+    Ok(built.len())
+}
+
+/// What is wrong with the search index under `root`, compared with one built from `articles`:
+/// missing, of another format, or out of date.
+pub fn problems(root: &Path, articles: &[Article]) -> Vec<String> {
+    let built = build(articles);
+    let mut on_disk = Vec::new();
+    list_files(&root.join("content/search"), "content/search", &mut on_disk);
+    on_disk.sort();
+    let mut wanted: Vec<&str> = built.iter().map(|(rel, _)| rel.as_str()).collect();
+    wanted.sort_unstable();
+    let differs = on_disk != wanted
+        || built.iter().any(|(rel, body)| {
+            std::fs::read_to_string(root.join(rel)).map_or(true, |found| found.trim_end() != body)
+        });
+    if differs {
+        vec![format!(
+            "{}: not the index these articles make; run `make content` (or `tintuc-content \
+             index`) and publish what it writes",
+            files::INDEX
+        )]
+    } else {
+        Vec::new()
+    }
+}
+
+/// The files below `dir`, as paths starting with `rel`.
+fn list_files(dir: &Path, rel: &str, out: &mut Vec<String>) {
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let path = format!("{rel}/{name}");
+        if entry.file_type().is_ok_and(|t| t.is_dir()) {
+            list_files(&entry.path(), &path, out);
+        } else {
+            out.push(path);
+        }
+    }
+}

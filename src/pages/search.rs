@@ -1,0 +1,337 @@
+//! The search page: a field, and the articles that match what is in it, as the reader types.
+//!
+//! The address holds the query (`tim-kiem?q=…`, see [`crate::route`]), so results can be shared
+//! and bookmarked, and back and forward bring a query back with its results. Typing replaces the
+//! current history entry (a pause, not every key); pressing Enter adds one and takes focus to
+//! the results.
+
+use super::PageMeta;
+use crate::components::status::ErrorPanel;
+use crate::content::Article;
+use crate::fetch::search::{search, Found};
+use crate::fetch::FetchError;
+use crate::route::{Route, SEARCH_QUERY};
+use crate::search::{excerpt, Piece, Query, MAX_QUERY_WORDS, RESULTS_PER_PAGE};
+use crate::site::{use_site, Site};
+use crate::strings::use_strings;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
+use std::time::Duration;
+
+/// How long typing pauses before the results follow it.
+const TYPING_PAUSE: Duration = Duration::from_millis(180);
+/// Words of an article shown around what matched.
+const EXCERPT_WORDS: usize = 32;
+/// The id of the line that says what was found; focus goes there after Enter.
+const SUMMARY_ID: &str = "search-summary";
+
+/// What the reader searched for: the address's query, in composed form.
+fn asked_text(raw: &str) -> String {
+    #[cfg(target_arch = "wasm32")]
+    {
+        // Typed or pasted decomposed (NFD), it must still find the composed forms the index has.
+        String::from(js_sys::JsString::from(raw).normalize("NFC"))
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        raw.to_string()
+    }
+}
+
+/// What a search came to, for the query it was run for.
+#[derive(Clone, PartialEq)]
+struct Outcome {
+    asked: String,
+    shown: usize,
+    result: Result<Found, FetchError>,
+}
+
+/// The search page (see [`Route::Search`]).
+#[component]
+pub fn SearchPage() -> impl IntoView {
+    let t = use_strings();
+    let site = use_site();
+    let query_map = use_query_map();
+    // The publisher renders this page without a query, and hydrating must find what it
+    // rendered: the address's query is read once the page is live.
+    let live = RwSignal::new(false);
+    Effect::new(move |_| live.set(true));
+    let asked = Memo::new(move |_| {
+        if !live.get() {
+            return String::new();
+        }
+        query_map.with(|q| {
+            q.get(SEARCH_QUERY)
+                .map(|q| asked_text(&q))
+                .unwrap_or_default()
+        })
+    });
+    let query = Memo::new(move |_| Query::parse(&asked.get()));
+    let shown = RwSignal::new(RESULTS_PER_PAGE);
+    let attempt = RwSignal::new(0u32);
+    let outcome = RwSignal::new(None::<Outcome>);
+    let focus_pending = StoredValue::new(false);
+
+    // The field's text, following the address unless the address is following the field.
+    let typed = RwSignal::new(String::new());
+    let sent = StoredValue::new(String::new());
+    Effect::watch(
+        move || asked.get(),
+        move |asked, _, _| {
+            if *asked != sent.get_value() {
+                typed.set(asked.clone());
+                sent.set_value(asked.clone());
+            }
+            shown.set(RESULTS_PER_PAGE);
+        },
+        true,
+    );
+    let navigate = use_navigate();
+    let base = site.base().to_string();
+    let go = move |text: String, replace: bool| {
+        sent.set_value(asked_text(&text));
+        navigate(
+            &Route::search_href(&base, &text),
+            NavigateOptions {
+                resolve: false,
+                replace,
+                scroll: false,
+                ..NavigateOptions::default()
+            },
+        );
+    };
+    let pause = StoredValue::new_local(None::<TimeoutHandle>);
+    let on_input = {
+        let go = go.clone();
+        move |ev: leptos::ev::Event| {
+            let text = event_target_value(&ev);
+            typed.set(text.clone());
+            if let Some(handle) = pause.get_value() {
+                handle.clear();
+            }
+            let go = go.clone();
+            pause.set_value(set_timeout_with_handle(move || go(text, true), TYPING_PAUSE).ok());
+        }
+    };
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if let Some(handle) = pause.get_value() {
+            handle.clear();
+        }
+        let text = typed.get_untracked();
+        focus_pending.set_value(true);
+        if asked_text(&text) != asked.get_untracked() {
+            go(text, false);
+        } else {
+            // Already searched for as it was typed: only the focus moves.
+            focus_results(outcome, &asked.get_untracked(), focus_pending);
+        }
+    };
+
+    // Runs the search whenever the query, the number shown or the attempt changes; only the
+    // answer for what is asked now is kept.
+    Effect::new(move |_| {
+        let (asked_now, query_now, shown_now, _) =
+            (asked.get(), query.get(), shown.get(), attempt.get());
+        if query_now.is_empty() {
+            outcome.set(None);
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            let result = search(&query_now, shown_now).await;
+            if asked.get_untracked() == asked_now && shown.get_untracked() == shown_now {
+                outcome.set(Some(Outcome {
+                    asked: asked_now.clone(),
+                    shown: shown_now,
+                    result,
+                }));
+                focus_results(outcome, &asked_now, focus_pending);
+            }
+        });
+    });
+    // The document's title names the query; the page is ready (focus, announcement) once.
+    Effect::new({
+        let site = site.clone();
+        move |ready: Option<()>| {
+            let meta = PageMeta::search(&site, &asked.get());
+            crate::head::set_page_meta(&meta.title, &meta.description);
+            if ready.is_none() {
+                crate::route_focus::page_ready();
+                crate::prefetch::links_in_view();
+            }
+        }
+    });
+
+    view! {
+        <section class="search-page">
+                <h1 class="page-title">{t.search}</h1>
+                <form class="search-form" role="search" aria-label=t.search
+                    action=Route::Search.href(site.base()) method="get" on:submit=on_submit>
+                    <label for="search-field" class="visually-hidden">{t.search}</label>
+                    <input id="search-field" class="search-form__field" type="search" name=SEARCH_QUERY
+                        autocomplete="off" enterkeyhint="search" spellcheck="false"
+                        prop:value=move || typed.get() on:input=on_input />
+                    <button type="submit" class="button">{t.search_button}</button>
+                </form>
+                <Results site asked query outcome shown attempt />
+        </section>
+    }
+}
+
+/// Moves focus to the summary of the results for `asked`, if Enter asked for it and they are in.
+fn focus_results(outcome: RwSignal<Option<Outcome>>, asked: &str, pending: StoredValue<bool>) {
+    let ready = outcome.with_untracked(|o| o.as_ref().is_some_and(|o| o.asked == asked));
+    if !(pending.get_value() && ready) {
+        return;
+    }
+    pending.set_value(false);
+    // After the results are drawn.
+    request_animation_frame(|| {
+        if let Some(summary) = document().get_element_by_id(SUMMARY_ID) {
+            use wasm_bindgen::JsCast;
+            if let Some(summary) = summary.dyn_ref::<web_sys::HtmlElement>() {
+                let _ = summary.focus();
+            }
+        }
+    });
+}
+
+/// The summary line (a live region, so screen readers hear it), the results and "more".
+#[component]
+fn Results(
+    site: Site,
+    asked: Memo<String>,
+    query: Memo<Query>,
+    outcome: RwSignal<Option<Outcome>>,
+    shown: RwSignal<usize>,
+    attempt: RwSignal<u32>,
+) -> impl IntoView {
+    let t = use_strings();
+    // What the reader sees of a long query in the messages that echo it.
+    let echo = move || {
+        let asked = asked.get();
+        let mut echo: String = asked.trim().chars().take(80).collect();
+        if echo.len() < asked.trim().len() {
+            echo.push('…');
+        }
+        echo
+    };
+    let current = move || outcome.get().filter(|o| o.asked == asked.get());
+    let summary = move || {
+        let query = query.get();
+        if asked.get().trim().is_empty() {
+            return t.search_prompt.to_string();
+        }
+        if query.is_empty() {
+            return t.search_no_words(&echo());
+        }
+        match current() {
+            None => t.searching.to_string(),
+            Some(Outcome { result: Err(_), .. }) => String::new(),
+            Some(Outcome {
+                result: Ok(found), ..
+            }) if found.total == 0 => t.search_none(&echo()),
+            Some(Outcome {
+                result: Ok(found), ..
+            }) => t.search_count(found.total, &echo()),
+        }
+    };
+    let shortened = move || {
+        query
+            .get()
+            .shortened
+            .then(|| view! { <p class="search-note">{t.search_shortened(MAX_QUERY_WORDS)}</p> })
+    };
+    // The last results stay on screen while the next are fetched, so the list does not flash
+    // empty between keys.
+    let last = Memo::new(
+        move |previous: Option<&Option<Outcome>>| match outcome.get() {
+            Some(o) if o.result.is_ok() => Some(o),
+            Some(_) => None,
+            None if query.get().is_empty() => None,
+            None => previous.cloned().flatten(),
+        },
+    );
+    let list = move || {
+        let o = last.get()?;
+        let found = o.result.ok()?;
+        let query = query.get();
+        let items = found
+            .articles
+            .into_iter()
+            .map(|article| view! { <SearchResult article query=query.clone() site=site.clone() /> })
+            .collect_view();
+        let more = (found.total > o.shown).then(|| {
+            view! {
+                <button type="button" class="button button--quiet search-more"
+                    on:click=move |_| shown.update(|n| *n += RESULTS_PER_PAGE)>
+                    {t.search_more}
+                </button>
+            }
+        });
+        Some(view! {
+            <ol class="search-results" aria-label=t.search_results>{items}</ol>
+            {more}
+        })
+    };
+    let error = move || match current() {
+        Some(Outcome {
+            result: Err(error), ..
+        }) => Some(view! { <ErrorPanel error retry=move || attempt.update(|n| *n += 1) /> }),
+        _ => None,
+    };
+    view! {
+        <div class="search-body" aria-busy=move || (current().is_none() && !query.get().is_empty()).to_string()>
+            <p id=SUMMARY_ID class="search-summary" role="status" tabindex="-1" data-testid="search-summary">{summary}</p>
+            {shortened}
+            {error}
+            {list}
+        </div>
+    }
+}
+
+/// One article found: its title, section and date, and its words around what matched, matched
+/// words marked (as text: nothing from an article is read as markup).
+#[component]
+fn SearchResult(article: Article, query: Query, site: Site) -> impl IntoView {
+    let href = site
+        .article_href(&article.section, &article.slug)
+        .unwrap_or_default();
+    let section = site
+        .section(&article.section)
+        .map(|s| s.title.clone())
+        .unwrap_or_default();
+    let title = marked(excerpt(&article.title, &query, usize::MAX / 2));
+    let mut text = article.lead.clone();
+    for block in &article.body {
+        for part in block.text_parts() {
+            text.push(' ');
+            text.push_str(part);
+        }
+    }
+    let words = marked(excerpt(&text, &query, EXCERPT_WORDS));
+    view! {
+        <li class="search-result">
+            <h2 class="search-result__title"><a href=href>{title}</a></h2>
+            <p class="search-result__meta">
+                {section}" · "
+                <time datetime=site.machine_time(article.published)>{site.date_time(article.published)}</time>
+            </p>
+            <p class="search-result__excerpt">{words}</p>
+        </li>
+    }
+}
+
+fn marked(pieces: Vec<Piece>) -> impl IntoView {
+    pieces
+        .into_iter()
+        .map(|piece| {
+            if piece.matched {
+                view! { <mark>{piece.text}</mark> }.into_any()
+            } else {
+                piece.text.into_any()
+            }
+        })
+        .collect_view()
+}

@@ -1,0 +1,682 @@
+//! Searching the archive: how text becomes searchable words, the search index's files, and how
+//! a query finds and ranks articles in them. Plain Rust: the publisher's tool writes the index
+//! with it and the app reads it, so both fold and split words by the same rules.
+//!
+//! Words are folded for matching: lower case, Vietnamese tones and vowel marks taken off, and
+//! `đ` made `d`, which Unicode decomposition does not do. Each folded word keeps the forms it
+//! was written in, so that a query typed with marks ranks articles with those exact marks first.
+//!
+//! `docs/search-index.md` describes the files.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The search index's format version, carried by `content/search/index.json`. The app reads only
+/// this one: an index of another version is reported, never misread.
+pub const INDEX_FORMAT: u32 = 1;
+
+/// The most words a query uses; the rest are ignored (and the reader told).
+pub const MAX_QUERY_WORDS: usize = 8;
+/// The longest word a query keeps, in characters; the index holds none longer.
+pub const MAX_WORD_CHARS: usize = 40;
+/// How many results a results page adds at a time.
+pub const RESULTS_PER_PAGE: usize = 10;
+/// How many terms files a prefix (the word still being typed) may read.
+const MAX_PREFIX_FILES: usize = 2;
+
+/// Where the index lives, relative to the site's base path.
+pub mod files {
+    /// The entry point: the version, the build and where each term is.
+    pub const INDEX: &str = "content/search/index.json";
+    /// The folder of one build's files. A build's files never change under its name, so a
+    /// reader holding an older `index.json` gets "not found", never another build's numbers.
+    pub fn build_dir(build: &str) -> String {
+        format!("content/search/{build}")
+    }
+    /// The terms file `n` of a build.
+    pub fn terms(build: &str, n: usize) -> String {
+        format!("content/search/{build}/t{n}.json")
+    }
+    /// The documents file `n` of a build.
+    pub fn documents(build: &str, n: usize) -> String {
+        format!("content/search/{build}/d{n}.json")
+    }
+}
+
+/// `content/search/index.json`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct IndexHead {
+    /// [`INDEX_FORMAT`].
+    pub format: u32,
+    /// Names this build's folder: a hash of everything in it.
+    pub build: String,
+    /// How many articles are indexed. Document `n` is the `n`-th newest.
+    pub documents: u32,
+    /// How many documents each documents file lists.
+    pub documents_per_file: u32,
+    /// The first term of each terms file, in order: term `t` is in the last file whose first
+    /// term is not after `t`.
+    pub terms_files: Vec<String>,
+}
+
+/// One terms file: folded term → the forms it was written in → postings.
+///
+/// Postings are pairs `[gap, weight]`: the document number's difference from the previous
+/// pair's (the first from 0), and `count × 2 + in_title`, where `count` is how often the form
+/// occurs in the article (title, lead and body; at most 255) and `in_title` is 1 when the title
+/// has it. A term of two words (`"dai hoi"`) lists where they stand side by side.
+pub type TermsFile = BTreeMap<String, BTreeMap<String, Vec<u32>>>;
+
+/// One documents file: the slugs of consecutive documents.
+pub type DocumentsFile = Vec<String>;
+
+impl IndexHead {
+    /// The terms file that holds `term`, if any could.
+    pub fn file_for(&self, term: &str) -> Option<usize> {
+        self.terms_files
+            .partition_point(|first| first.as_str() <= term)
+            .checked_sub(1)
+    }
+
+    /// The terms files that hold terms starting with `prefix` (at most [`MAX_PREFIX_FILES`]).
+    fn files_for_prefix(&self, prefix: &str) -> Vec<usize> {
+        let Some(first) = self.file_for(prefix) else {
+            // Every term is after the prefix: only the first file can start with it.
+            return (!self.terms_files.is_empty())
+                .then_some(0)
+                .into_iter()
+                .collect();
+        };
+        let mut files = vec![first];
+        files.extend(
+            (first + 1..self.terms_files.len())
+                .take_while(|&n| self.terms_files[n].starts_with(prefix))
+                .take(MAX_PREFIX_FILES - 1),
+        );
+        files
+    }
+
+    /// The documents file that lists document `doc`.
+    pub fn documents_file(&self, doc: u32) -> usize {
+        (doc / self.documents_per_file.max(1)) as usize
+    }
+}
+
+/// The base letter of a lower-case Vietnamese letter: `ế` → `e`, `đ` → `d`; any other character
+/// as it is.
+pub fn fold_char(ch: char) -> char {
+    const GROUPS: [(char, &str); 6] = [
+        ('a', "àáảãạăằắẳẵặâầấẩẫậ"),
+        ('e', "èéẻẽẹêềếểễệ"),
+        ('i', "ìíỉĩị"),
+        ('o', "òóỏõọôồốổỗộơờớởỡợ"),
+        ('u', "ùúủũụưừứửữự"),
+        ('y', "ỳýỷỹỵ"),
+    ];
+    if ch == 'đ' {
+        return 'd';
+    }
+    GROUPS
+        .iter()
+        .find(|(_, marked)| marked.contains(ch))
+        .map_or(ch, |(base, _)| *base)
+}
+
+/// A combining mark (U+0300–U+036F): how decomposed (NFD) text writes tones and vowel marks.
+fn is_combining_mark(ch: char) -> bool {
+    ('\u{300}'..='\u{36F}').contains(&ch)
+}
+
+/// `text` in lower case with its marks folded away, whether it came composed (NFC) or
+/// decomposed (NFD): `"Đống Đa"` → `"dong da"`.
+pub fn fold(text: &str) -> String {
+    text.chars()
+        .flat_map(char::to_lowercase)
+        .filter(|&c| !is_combining_mark(c))
+        .map(fold_char)
+        .collect()
+}
+
+/// One word of a text: where it is (byte offsets) and its lower-case form.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Word {
+    pub start: usize,
+    pub end: usize,
+    /// Lower case, marks kept.
+    pub exact: String,
+    /// Lower case, marks folded away ([`fold`]).
+    pub folded: String,
+}
+
+/// The words of `text`: runs of letters and digits (with their combining marks). Anything else
+/// separates them, so `2020-2025` is two words and `<script>` is one, `script`.
+pub fn words(text: &str) -> impl Iterator<Item = Word> + '_ {
+    let is_word_char = |c: char| c.is_alphanumeric() || is_combining_mark(c);
+    let mut rest = text.char_indices().peekable();
+    std::iter::from_fn(move || {
+        let (start, _) = rest.by_ref().find(|&(_, c)| is_word_char(c))?;
+        let mut end = text.len();
+        while let Some(&(i, c)) = rest.peek() {
+            if !is_word_char(c) {
+                end = i;
+                break;
+            }
+            rest.next();
+        }
+        let exact = text[start..end].to_lowercase();
+        Some(Word {
+            start,
+            end,
+            folded: fold(&exact),
+            exact,
+        })
+    })
+}
+
+/// A term of two words standing side by side, as the index keys it.
+pub fn pair(first: &str, second: &str) -> String {
+    format!("{first} {second}")
+}
+
+/// What a reader typed, made into words to look up.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Query {
+    pub words: Vec<QueryWord>,
+    /// Words beyond [`MAX_QUERY_WORDS`] were dropped, or a word was cut to [`MAX_WORD_CHARS`].
+    pub shortened: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct QueryWord {
+    pub exact: String,
+    pub folded: String,
+}
+
+impl QueryWord {
+    /// Typed with marks (`đường`, not `duong`): its exact forms rank first.
+    pub fn is_marked(&self) -> bool {
+        self.exact != self.folded
+    }
+}
+
+impl Query {
+    /// The words of `text` (expected composed, NFC: the app normalises what is typed). A text
+    /// with no letters or digits has none.
+    pub fn parse(text: &str) -> Query {
+        let mut query = Query::default();
+        for word in words(text) {
+            if query.words.len() == MAX_QUERY_WORDS {
+                query.shortened = true;
+                break;
+            }
+            let cut = |s: &str| s.chars().take(MAX_WORD_CHARS).collect::<String>();
+            let (exact, folded) = (cut(&word.exact), cut(&word.folded));
+            query.shortened |= exact.len() < word.exact.len();
+            query.words.push(QueryWord { exact, folded });
+        }
+        query
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    /// The terms files this query reads, in order, without repeats.
+    pub fn terms_files(&self, head: &IndexHead) -> Vec<usize> {
+        let mut files = Vec::new();
+        let Some((last, others)) = self.words.split_last() else {
+            return files;
+        };
+        files.extend(others.iter().filter_map(|w| head.file_for(&w.folded)));
+        files.extend(head.files_for_prefix(&last.folded));
+        files.extend(
+            self.words
+                .windows(2)
+                .filter_map(|w| head.file_for(&pair(&w[0].folded, &w[1].folded))),
+        );
+        let mut seen = Vec::new();
+        files.retain(|f| {
+            let new = !seen.contains(f);
+            seen.push(*f);
+            new
+        });
+        files
+    }
+
+    /// Where `word` of a text matches a word of this query: the same folded word, or for the
+    /// last query word (still being typed) any word it begins.
+    pub fn matches(&self, word: &str) -> bool {
+        let folded = fold(word);
+        let last = self.words.len().saturating_sub(1);
+        self.words.iter().enumerate().any(|(i, w)| {
+            folded == w.folded || (i == last && folded.starts_with(w.folded.as_str()))
+        })
+    }
+}
+
+/// What one article has of one query word.
+#[derive(Clone, Copy, Default)]
+struct WordHit {
+    count: u32,
+    in_title: bool,
+    /// Some form of it has the query word's marks exactly.
+    exact: bool,
+    /// Only longer words match (the query word is the beginning of them).
+    prefix_only: bool,
+}
+
+/// The postings of one form, decoded: (document, count, in title).
+fn postings(pairs: &[u32]) -> impl Iterator<Item = (u32, u32, bool)> + '_ {
+    let mut doc = 0u32;
+    pairs.chunks_exact(2).map(move |pair| {
+        doc = doc.saturating_add(pair[0]);
+        (doc, pair[1] >> 1, pair[1] & 1 == 1)
+    })
+}
+
+/// The documents that match every word of `query`, best first; `terms` holds what the query's
+/// terms files hold (merged). The order:
+/// 1. articles with more of the query's marked words in their exact marks (a query typed
+///    without marks has none, and goes by relevance alone);
+/// 2. relevance: each word's rarity (inverse document frequency) times its count, weighed up
+///    in the title and for words side by side as typed, down where only a longer word matches;
+/// 3. newer first.
+pub fn rank(query: &Query, terms: &TermsFile, documents: u32) -> Vec<u32> {
+    let Some(last) = query.words.len().checked_sub(1) else {
+        return Vec::new();
+    };
+    let mut per_word: Vec<BTreeMap<u32, WordHit>> = Vec::with_capacity(query.words.len());
+    for (i, word) in query.words.iter().enumerate() {
+        let mut hits = BTreeMap::<u32, WordHit>::new();
+        let mut add = |forms: &BTreeMap<String, Vec<u32>>, whole: bool| {
+            for (form, pairs) in forms {
+                for (doc, count, in_title) in postings(pairs) {
+                    let hit = hits.entry(doc).or_insert(WordHit {
+                        prefix_only: true,
+                        ..WordHit::default()
+                    });
+                    hit.count += count;
+                    hit.in_title |= in_title;
+                    hit.exact |= whole && *form == word.exact;
+                    hit.prefix_only &= !whole;
+                }
+            }
+        };
+        if let Some(forms) = terms.get(&word.folded) {
+            add(forms, true);
+        }
+        if i == last {
+            let longer = terms
+                .range::<str, _>((
+                    std::ops::Bound::Excluded(word.folded.as_str()),
+                    std::ops::Bound::Unbounded,
+                ))
+                .take_while(|(term, _)| term.starts_with(word.folded.as_str()))
+                .filter(|(term, _)| !term.contains(' '));
+            for (_, forms) in longer {
+                add(forms, false);
+            }
+        }
+        per_word.push(hits);
+    }
+    let rarity = |hits: &BTreeMap<u32, WordHit>| {
+        let n = f64::from(documents.max(1));
+        let df = hits.len() as f64;
+        (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
+    };
+    let rarities: Vec<f64> = per_word.iter().map(rarity).collect();
+    let side_by_side: Vec<Vec<u32>> = query
+        .words
+        .windows(2)
+        .map(|w| {
+            terms
+                .get(&pair(&w[0].folded, &w[1].folded))
+                .map(|forms| {
+                    let mut docs: Vec<u32> = forms
+                        .values()
+                        .flat_map(|p| postings(p).map(|(d, ..)| d))
+                        .collect();
+                    docs.sort_unstable();
+                    docs
+                })
+                .unwrap_or_default()
+        })
+        .collect();
+    // Every word must match: walk the rarest word's documents.
+    let Some((rarest, _)) = per_word
+        .iter()
+        .enumerate()
+        .min_by_key(|(_, hits)| hits.len())
+    else {
+        return Vec::new();
+    };
+    let mut ranked: Vec<(u32, f64, u32)> = per_word[rarest]
+        .keys()
+        .filter_map(|&doc| {
+            let mut exact = 0;
+            let mut score = 0.0;
+            for ((word, hits), rarity) in query.words.iter().zip(&per_word).zip(&rarities) {
+                let hit = hits.get(&doc)?;
+                exact += u32::from(word.is_marked() && hit.exact);
+                let mut weight = 1.0 + f64::from(hit.count.max(1)).ln();
+                if hit.in_title {
+                    weight *= 3.0;
+                }
+                if hit.prefix_only {
+                    weight *= 0.5;
+                }
+                score += rarity * weight;
+            }
+            for (pairs, rarity) in side_by_side.iter().zip(rarities.windows(2)) {
+                if pairs.binary_search(&doc).is_ok() {
+                    score += 2.0 * (rarity[0] + rarity[1]);
+                }
+            }
+            Some((exact, score, doc))
+        })
+        .collect();
+    ranked.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.total_cmp(&a.1)).then(a.2.cmp(&b.2)));
+    ranked.into_iter().map(|(.., doc)| doc).collect()
+}
+
+/// A piece of an excerpt: text, and whether it is a word the query matched.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Piece {
+    pub text: String,
+    pub matched: bool,
+}
+
+/// Up to `length` words of `text` around its first words that match `query`, matched words
+/// marked; `…` where the text goes on. The start of the text when nothing in it matches.
+pub fn excerpt(text: &str, query: &Query, length: usize) -> Vec<Piece> {
+    let all: Vec<Word> = words(text).collect();
+    if all.is_empty() {
+        return Vec::new();
+    }
+    let first = all
+        .iter()
+        .position(|w| query.matches(&w.exact))
+        .unwrap_or(0);
+    let start = first.saturating_sub(length / 4);
+    let end = (start + length).min(all.len());
+    let mut pieces = Vec::new();
+    let mut push = |text: &str, matched: bool| {
+        if text.is_empty() {
+            return;
+        }
+        match pieces.last_mut() {
+            Some(Piece {
+                text: last,
+                matched: m,
+            }) if *m == matched => last.push_str(text),
+            _ => pieces.push(Piece {
+                text: text.to_string(),
+                matched,
+            }),
+        }
+    };
+    if start > 0 {
+        push("…", false);
+    }
+    let mut at = all[start].start;
+    for word in &all[start..end] {
+        push(&text[at..word.start], false);
+        push(&text[word.start..word.end], query.matches(&word.exact));
+        at = word.end;
+    }
+    if end < all.len() {
+        push(" …", false);
+    } else {
+        push(&text[at..], false);
+    }
+    pieces
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_every_vowel_with_every_tone_and_d() {
+        // Each base vowel with its marks, each with the five tones, composed and decomposed.
+        let vowels = [
+            ("a", "a"),
+            ("a\u{306}", "a"),
+            ("a\u{302}", "a"),
+            ("e", "e"),
+            ("e\u{302}", "e"),
+            ("i", "i"),
+            ("o", "o"),
+            ("o\u{302}", "o"),
+            ("o\u{31B}", "o"),
+            ("u", "u"),
+            ("u\u{31B}", "u"),
+            ("y", "y"),
+        ];
+        let tones = ["", "\u{300}", "\u{301}", "\u{309}", "\u{303}", "\u{323}"];
+        let mut composed = 0;
+        for (vowel, base) in vowels {
+            for tone in tones {
+                let decomposed = format!("{vowel}{tone}");
+                assert_eq!(fold(&decomposed), base, "{decomposed:?}");
+                assert_eq!(fold(&decomposed.to_uppercase()), base, "{decomposed:?}");
+                // The composed forms the fold table lists.
+                let one: Vec<char> = compose(&decomposed).chars().collect();
+                if one.len() == 1 {
+                    composed += 1;
+                    assert_eq!(fold_char(one[0]), base.chars().next().unwrap());
+                    assert_eq!(fold(&one[0].to_uppercase().to_string()), base);
+                }
+            }
+        }
+        assert_eq!(composed, 12 * 6, "every vowel and tone has a composed form");
+        assert_eq!(fold("đ"), "d");
+        assert_eq!(fold("Đ"), "d");
+        assert_eq!(fold("Đống Đa"), "dong da");
+        // Decomposed: o + circumflex + acute, D with stroke stays a letter of its own.
+        assert_eq!(fold("\u{110}o\u{302}\u{301}ng \u{110}a"), "dong da");
+        assert_eq!(fold("XXVIII"), "xxviii");
+    }
+
+    /// NFC for the test's Vietnamese letters: the composed letter whose fold and decomposition
+    /// give `decomposed`, found by trying every letter the fold table lists.
+    fn compose(decomposed: &str) -> String {
+        let table = "aàáảãạăằắẳẵặâầấẩẫậeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợuùúủũụưừứửữựyỳýỷỹỵ";
+        let marks =
+            |s: &str| -> Vec<char> { s.chars().filter(|c| is_combining_mark(*c)).collect() };
+        let want = marks(decomposed);
+        table
+            .chars()
+            .find(|&c| {
+                fold_char(c) == fold(decomposed).chars().next().unwrap() && decompose(c) == want
+            })
+            .map_or_else(|| decomposed.to_string(), String::from)
+    }
+
+    /// The marks of a composed Vietnamese vowel, in canonical order (vowel mark, then tone).
+    fn decompose(c: char) -> Vec<char> {
+        let vowel_mark = match c {
+            'ă' | 'ằ' | 'ắ' | 'ẳ' | 'ẵ' | 'ặ' => Some('\u{306}'),
+            'â' | 'ầ' | 'ấ' | 'ẩ' | 'ẫ' | 'ậ' | 'ê' | 'ề' | 'ế' | 'ể' | 'ễ' | 'ệ' | 'ô' | 'ồ'
+            | 'ố' | 'ổ' | 'ỗ' | 'ộ' => Some('\u{302}'),
+            'ơ' | 'ờ' | 'ớ' | 'ở' | 'ỡ' | 'ợ' | 'ư' | 'ừ' | 'ứ' | 'ử' | 'ữ' | 'ự' => {
+                Some('\u{31B}')
+            }
+            _ => None,
+        };
+        let tone = match c {
+            'à' | 'ằ' | 'ầ' | 'è' | 'ề' | 'ì' | 'ò' | 'ồ' | 'ờ' | 'ù' | 'ừ' | 'ỳ' => {
+                Some('\u{300}')
+            }
+            'á' | 'ắ' | 'ấ' | 'é' | 'ế' | 'í' | 'ó' | 'ố' | 'ớ' | 'ú' | 'ứ' | 'ý' => {
+                Some('\u{301}')
+            }
+            'ả' | 'ẳ' | 'ẩ' | 'ẻ' | 'ể' | 'ỉ' | 'ỏ' | 'ổ' | 'ở' | 'ủ' | 'ử' | 'ỷ' => {
+                Some('\u{309}')
+            }
+            'ã' | 'ẵ' | 'ẫ' | 'ẽ' | 'ễ' | 'ĩ' | 'õ' | 'ỗ' | 'ỡ' | 'ũ' | 'ữ' | 'ỹ' => {
+                Some('\u{303}')
+            }
+            'ạ' | 'ặ' | 'ậ' | 'ẹ' | 'ệ' | 'ị' | 'ọ' | 'ộ' | 'ợ' | 'ụ' | 'ự' | 'ỵ' => {
+                Some('\u{323}')
+            }
+            _ => None,
+        };
+        vowel_mark.into_iter().chain(tone).collect()
+    }
+
+    #[test]
+    fn splits_words_at_anything_but_letters_and_digits() {
+        let text = "Đại hội (2020-2025): <script>alert('x')</script> «Đống Đa»";
+        let found: Vec<(String, String)> = words(text).map(|w| (w.exact, w.folded)).collect();
+        let found: Vec<(&str, &str)> = found
+            .iter()
+            .map(|(e, f)| (e.as_str(), f.as_str()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("đại", "dai"),
+                ("hội", "hoi"),
+                ("2020", "2020"),
+                ("2025", "2025"),
+                ("script", "script"),
+                ("alert", "alert"),
+                ("x", "x"),
+                ("script", "script"),
+                ("đống", "dong"),
+                ("đa", "da"),
+            ]
+        );
+        let first = words(text).next().unwrap();
+        assert_eq!(&text[first.start..first.end], "Đại");
+        // Decomposed text keeps its marks inside the word.
+        let nfd: Vec<String> = words("d\u{1B0}\u{300}o\u{31B}ng x")
+            .map(|w| w.folded)
+            .collect();
+        assert_eq!(nfd, ["duong", "x"]);
+    }
+
+    #[test]
+    fn queries_keep_words_and_say_when_they_were_shortened() {
+        assert!(Query::parse("").is_empty());
+        assert!(Query::parse(" ?!… «» \"' ").is_empty());
+        let query = Query::parse("Đường  dai");
+        assert_eq!(query.words.len(), 2);
+        assert!(query.words[0].is_marked());
+        assert!(!query.words[1].is_marked());
+        assert!(!query.shortened);
+        let long = Query::parse(&"a ".repeat(1_000));
+        assert_eq!(long.words.len(), MAX_QUERY_WORDS);
+        assert!(long.shortened);
+        let word = Query::parse(&"x".repeat(2_000));
+        assert_eq!(word.words[0].exact.chars().count(), MAX_WORD_CHARS);
+        assert!(word.shortened);
+    }
+
+    fn head(firsts: &[&str]) -> IndexHead {
+        IndexHead {
+            format: INDEX_FORMAT,
+            build: "b".into(),
+            documents: 10,
+            documents_per_file: 4,
+            terms_files: firsts.iter().map(|s| s.to_string()).collect(),
+        }
+    }
+
+    #[test]
+    fn finds_the_files_a_query_reads() {
+        let head = head(&["a", "dai", "dai hoi", "dan", "h", "ho", "hoz", "q"]);
+        assert_eq!(head.file_for("0"), None);
+        assert_eq!(head.file_for("a"), Some(0));
+        assert_eq!(head.file_for("dah"), Some(0));
+        assert_eq!(head.file_for("dai"), Some(1));
+        assert_eq!(head.file_for("zzz"), Some(7));
+        // The last word's prefix spans files, at most two.
+        assert_eq!(head.files_for_prefix("ho"), vec![5, 6]);
+        assert_eq!(head.files_for_prefix("da"), vec![0, 1]);
+        assert_eq!(head.files_for_prefix("0"), vec![0]);
+        let query = Query::parse("đại hội");
+        // "dai", "hoi"'s files and the pair's, once each.
+        assert_eq!(query.terms_files(&head), vec![1, 5, 2]);
+        assert_eq!(head.documents_file(9), 2);
+    }
+
+    fn terms(entries: &[(&str, &str, &[u32])]) -> TermsFile {
+        let mut file = TermsFile::new();
+        for (term, form, pairs) in entries {
+            file.entry(term.to_string())
+                .or_default()
+                .insert(form.to_string(), pairs.to_vec());
+        }
+        file
+    }
+
+    #[test]
+    fn ranks_exact_marks_first_then_relevance_then_newer() {
+        // Documents 0..4: "dương" in 1 and 3, "đường" in 2 and 4 (4 three times), both in 0.
+        let file = terms(&[
+            ("duong", "dương", &[0, 2, 1, 2, 2, 2]),
+            ("duong", "đường", &[0, 2, 2, 2, 2, 6]),
+        ]);
+        assert_eq!(rank(&Query::parse("đường"), &file, 5), [4, 0, 2, 1, 3]);
+        assert_eq!(rank(&Query::parse("dương"), &file, 5), [0, 1, 3, 4, 2]);
+        // Without marks: by count, then newer.
+        assert_eq!(rank(&Query::parse("duong"), &file, 5), [4, 0, 1, 2, 3]);
+    }
+
+    #[test]
+    fn every_word_must_match_and_side_by_side_and_titles_rank_higher() {
+        let file = terms(&[
+            ("dai", "đại", &[1, 2, 1, 2, 1, 2]),       // 1, 2, 3
+            ("hoi", "hội", &[1, 2, 1, 2, 1, 3, 1, 2]), // 1, 2, 3 (in title), 4
+            ("dai hoi", "đại hội", &[2, 2]),           // 2
+        ]);
+        assert_eq!(rank(&Query::parse("dai hoi"), &file, 10), [2, 3, 1]);
+        assert!(rank(&Query::parse("dai khong"), &file, 10).is_empty());
+        assert!(rank(&Query::default(), &file, 10).is_empty());
+    }
+
+    #[test]
+    fn the_last_word_matches_the_words_it_begins() {
+        let file = terms(&[
+            ("ho", "hồ", &[1, 2]),
+            ("hoi", "hội", &[2, 2]),
+            ("hoi dong", "hội đồng", &[3, 2]),
+        ]);
+        assert_eq!(rank(&Query::parse("ho"), &file, 10), [1, 2]);
+        assert_eq!(rank(&Query::parse("hoi"), &file, 10), [2]);
+    }
+
+    #[test]
+    fn excerpts_mark_matched_words_as_text() {
+        let text =
+            "Sáng 19/7, Đại hội đại biểu quận Đống Đa lần thứ XXVIII đã khai mạc <b>trọng thể</b>.";
+        let pieces = excerpt(text, &Query::parse("quan dong"), 6);
+        let shown: String = pieces
+            .iter()
+            .map(|p| {
+                if p.matched {
+                    format!("[{}]", p.text)
+                } else {
+                    p.text.clone()
+                }
+            })
+            .collect();
+        assert_eq!(shown, "…biểu [quận] [Đống] Đa lần thứ …");
+        let whole: String = excerpt(text, &Query::parse("trong"), 40)
+            .iter()
+            .map(|p| {
+                if p.matched {
+                    format!("[{}]", p.text)
+                } else {
+                    p.text.clone()
+                }
+            })
+            .collect();
+        assert!(whole.contains("<b>[trọng] thể</b>"), "{whole}");
+        // Nothing matches: the start of the text.
+        assert_eq!(excerpt(text, &Query::parse("xyz"), 2)[0].text, "Sáng 19 …");
+        assert!(excerpt("", &Query::parse("x"), 5).is_empty());
+    }
+}
