@@ -192,10 +192,19 @@ pub struct QueryWord {
     pub folded: String,
 }
 
+/// The shortest last word that also matches the longer words it begins: one letter would
+/// match a good part of the archive, and say little.
+pub const MIN_PREFIX_CHARS: usize = 2;
+
 impl QueryWord {
     /// Typed with marks (`đường`, not `duong`): its exact forms rank first.
     pub fn is_marked(&self) -> bool {
         self.exact != self.folded
+    }
+
+    /// Long enough, as the last word, to match the words it begins.
+    fn is_prefix(&self) -> bool {
+        self.folded.chars().count() >= MIN_PREFIX_CHARS
     }
 }
 
@@ -228,7 +237,11 @@ impl Query {
             return files;
         };
         files.extend(others.iter().filter_map(|w| head.file_for(&w.folded)));
-        files.extend(head.files_for_prefix(&last.folded));
+        if last.is_prefix() {
+            files.extend(head.files_for_prefix(&last.folded));
+        } else {
+            files.extend(head.file_for(&last.folded));
+        }
         files.extend(
             self.words
                 .windows(2)
@@ -249,7 +262,8 @@ impl Query {
         let folded = fold(word);
         let last = self.words.len().saturating_sub(1);
         self.words.iter().enumerate().any(|(i, w)| {
-            folded == w.folded || (i == last && folded.starts_with(w.folded.as_str()))
+            folded == w.folded
+                || (i == last && w.is_prefix() && folded.starts_with(w.folded.as_str()))
         })
     }
 }
@@ -274,26 +288,59 @@ fn postings(pairs: &[u32]) -> impl Iterator<Item = (u32, u32, bool)> + '_ {
     })
 }
 
-/// The documents that match every word of `query`, best first; `terms` holds what the query's
-/// terms files hold (merged). The order:
+/// The forms of `term`, from whichever of the loaded terms files holds it.
+fn lookup<'a>(files: &[&'a TermsFile], term: &str) -> Option<&'a BTreeMap<String, Vec<u32>>> {
+    files.iter().find_map(|file| file.get(term))
+}
+
+/// The single words longer than `prefix` that it begins, in the loaded terms files.
+fn longer_words<'a>(
+    files: &[&'a TermsFile],
+    prefix: &'a str,
+) -> impl Iterator<Item = &'a BTreeMap<String, Vec<u32>>> + 'a {
+    let files = files.to_vec();
+    files.into_iter().flat_map(move |file| {
+        file.range::<str, _>((
+            std::ops::Bound::Excluded(prefix),
+            std::ops::Bound::Unbounded,
+        ))
+        .take_while(move |(term, _)| term.starts_with(prefix))
+        .filter(|(term, _)| !term.contains(' '))
+        .map(|(_, forms)| forms)
+    })
+}
+
+/// The documents that match every word of `query`, best first; `files` are the terms files the
+/// query reads ([`Query::terms_files`]), `documents` how many the index has. The order:
 /// 1. articles with more of the query's marked words in their exact marks (a query typed
 ///    without marks has none, and goes by relevance alone);
 /// 2. relevance: each word's rarity (inverse document frequency) times its count, weighed up
 ///    in the title and for words side by side as typed, down where only a longer word matches;
 /// 3. newer first.
-pub fn rank(query: &Query, terms: &TermsFile, documents: u32) -> Vec<u32> {
+pub fn rank(query: &Query, files: &[&TermsFile], documents: u32) -> Vec<u32> {
     let Some(last) = query.words.len().checked_sub(1) else {
         return Vec::new();
     };
-    let mut per_word: Vec<BTreeMap<u32, WordHit>> = Vec::with_capacity(query.words.len());
+    let n = documents as usize;
+    // Per word, per document: one slot each, filled in place (a map per word cost more than
+    // the rest of a keystroke's search on a large archive).
+    let mut per_word: Vec<(Vec<Option<WordHit>>, usize)> = Vec::with_capacity(query.words.len());
     for (i, word) in query.words.iter().enumerate() {
-        let mut hits = BTreeMap::<u32, WordHit>::new();
+        let mut hits: Vec<Option<WordHit>> = vec![None; n];
+        let mut found = 0;
         let mut add = |forms: &BTreeMap<String, Vec<u32>>, whole: bool| {
             for (form, pairs) in forms {
                 for (doc, count, in_title) in postings(pairs) {
-                    let hit = hits.entry(doc).or_insert(WordHit {
-                        prefix_only: true,
-                        ..WordHit::default()
+                    // A document number past the index's count is not one of its documents.
+                    let Some(slot) = hits.get_mut(doc as usize) else {
+                        break;
+                    };
+                    let hit = slot.get_or_insert_with(|| {
+                        found += 1;
+                        WordHit {
+                            prefix_only: true,
+                            ..WordHit::default()
+                        }
                     });
                     hit.count += count;
                     hit.in_title |= in_title;
@@ -302,61 +349,47 @@ pub fn rank(query: &Query, terms: &TermsFile, documents: u32) -> Vec<u32> {
                 }
             }
         };
-        if let Some(forms) = terms.get(&word.folded) {
+        if let Some(forms) = lookup(files, &word.folded) {
             add(forms, true);
         }
-        if i == last {
-            let longer = terms
-                .range::<str, _>((
-                    std::ops::Bound::Excluded(word.folded.as_str()),
-                    std::ops::Bound::Unbounded,
-                ))
-                .take_while(|(term, _)| term.starts_with(word.folded.as_str()))
-                .filter(|(term, _)| !term.contains(' '));
-            for (_, forms) in longer {
+        if i == last && word.is_prefix() {
+            for forms in longer_words(files, &word.folded) {
                 add(forms, false);
             }
         }
-        per_word.push(hits);
+        per_word.push((hits, found));
     }
-    let rarity = |hits: &BTreeMap<u32, WordHit>| {
+    let rarity = |found: usize| {
         let n = f64::from(documents.max(1));
-        let df = hits.len() as f64;
+        let df = found as f64;
         (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
     };
-    let rarities: Vec<f64> = per_word.iter().map(rarity).collect();
-    let side_by_side: Vec<Vec<u32>> = query
+    let rarities: Vec<f64> = per_word.iter().map(|(_, found)| rarity(*found)).collect();
+    let side_by_side: Vec<Vec<bool>> = query
         .words
         .windows(2)
         .map(|w| {
-            terms
-                .get(&pair(&w[0].folded, &w[1].folded))
-                .map(|forms| {
-                    let mut docs: Vec<u32> = forms
-                        .values()
-                        .flat_map(|p| postings(p).map(|(d, ..)| d))
-                        .collect();
-                    docs.sort_unstable();
-                    docs
-                })
-                .unwrap_or_default()
+            let mut together = vec![false; n];
+            for pairs in lookup(files, &pair(&w[0].folded, &w[1].folded))
+                .into_iter()
+                .flat_map(BTreeMap::values)
+            {
+                for (doc, ..) in postings(pairs) {
+                    if let Some(slot) = together.get_mut(doc as usize) {
+                        *slot = true;
+                    }
+                }
+            }
+            together
         })
         .collect();
-    // Every word must match: walk the rarest word's documents.
-    let Some((rarest, _)) = per_word
-        .iter()
-        .enumerate()
-        .min_by_key(|(_, hits)| hits.len())
-    else {
-        return Vec::new();
-    };
-    let mut ranked: Vec<(u32, f64, u32)> = per_word[rarest]
-        .keys()
-        .filter_map(|&doc| {
+    let mut ranked: Vec<(u32, f64, u32)> = (0..documents)
+        .filter_map(|doc| {
             let mut exact = 0;
             let mut score = 0.0;
-            for ((word, hits), rarity) in query.words.iter().zip(&per_word).zip(&rarities) {
-                let hit = hits.get(&doc)?;
+            for ((word, (hits, _)), rarity) in query.words.iter().zip(&per_word).zip(&rarities) {
+                // Every word must match.
+                let hit = hits[doc as usize]?;
                 exact += u32::from(word.is_marked() && hit.exact);
                 let mut weight = 1.0 + f64::from(hit.count.max(1)).ln();
                 if hit.in_title {
@@ -367,8 +400,8 @@ pub fn rank(query: &Query, terms: &TermsFile, documents: u32) -> Vec<u32> {
                 }
                 score += rarity * weight;
             }
-            for (pairs, rarity) in side_by_side.iter().zip(rarities.windows(2)) {
-                if pairs.binary_search(&doc).is_ok() {
+            for (together, rarity) in side_by_side.iter().zip(rarities.windows(2)) {
+                if together[doc as usize] {
                     score += 2.0 * (rarity[0] + rarity[1]);
                 }
             }
@@ -619,10 +652,10 @@ mod tests {
             ("duong", "dương", &[0, 2, 1, 2, 2, 2]),
             ("duong", "đường", &[0, 2, 2, 2, 2, 6]),
         ]);
-        assert_eq!(rank(&Query::parse("đường"), &file, 5), [4, 0, 2, 1, 3]);
-        assert_eq!(rank(&Query::parse("dương"), &file, 5), [0, 1, 3, 4, 2]);
+        assert_eq!(rank(&Query::parse("đường"), &[&file], 5), [4, 0, 2, 1, 3]);
+        assert_eq!(rank(&Query::parse("dương"), &[&file], 5), [0, 1, 3, 4, 2]);
         // Without marks: by count, then newer.
-        assert_eq!(rank(&Query::parse("duong"), &file, 5), [4, 0, 1, 2, 3]);
+        assert_eq!(rank(&Query::parse("duong"), &[&file], 5), [4, 0, 1, 2, 3]);
     }
 
     #[test]
@@ -632,9 +665,9 @@ mod tests {
             ("hoi", "hội", &[1, 2, 1, 2, 1, 3, 1, 2]), // 1, 2, 3 (in title), 4
             ("dai hoi", "đại hội", &[2, 2]),           // 2
         ]);
-        assert_eq!(rank(&Query::parse("dai hoi"), &file, 10), [2, 3, 1]);
-        assert!(rank(&Query::parse("dai khong"), &file, 10).is_empty());
-        assert!(rank(&Query::default(), &file, 10).is_empty());
+        assert_eq!(rank(&Query::parse("dai hoi"), &[&file], 10), [2, 3, 1]);
+        assert!(rank(&Query::parse("dai khong"), &[&file], 10).is_empty());
+        assert!(rank(&Query::default(), &[&file], 10).is_empty());
     }
 
     #[test]
@@ -644,8 +677,14 @@ mod tests {
             ("hoi", "hội", &[2, 2]),
             ("hoi dong", "hội đồng", &[3, 2]),
         ]);
-        assert_eq!(rank(&Query::parse("ho"), &file, 10), [1, 2]);
-        assert_eq!(rank(&Query::parse("hoi"), &file, 10), [2]);
+        assert_eq!(rank(&Query::parse("ho"), &[&file], 10), [1, 2]);
+        assert_eq!(rank(&Query::parse("hoi"), &[&file], 10), [2]);
+        // One letter is a word, not the start of every word it begins.
+        assert!(rank(&Query::parse("h"), &[&file], 10).is_empty());
+        assert!(!Query::parse("h").matches("hội"));
+        // A document number past the index's count (a damaged file) is no result.
+        let damaged = terms(&[("ho", "hồ", &[1, 2, 20, 2])]);
+        assert_eq!(rank(&Query::parse("ho"), &[&damaged], 10), [1]);
     }
 
     #[test]

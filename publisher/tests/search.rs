@@ -30,11 +30,12 @@ impl Index {
     fn find(&self, text: &str) -> Vec<String> {
         let head: IndexHead = self.read(files::INDEX);
         let query = Query::parse(text);
-        let mut terms = TermsFile::new();
-        for n in query.terms_files(&head) {
-            terms.extend(self.read::<TermsFile>(&files::terms(&head.build, n)));
-        }
-        rank(&query, &terms, head.documents)
+        let loaded: Vec<TermsFile> = query
+            .terms_files(&head)
+            .into_iter()
+            .map(|n| self.read(&files::terms(&head.build, n)))
+            .collect();
+        rank(&query, &loaded.iter().collect::<Vec<_>>(), head.documents)
             .into_iter()
             .map(|doc| {
                 let list: DocumentsFile =

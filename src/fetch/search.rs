@@ -79,11 +79,8 @@ async fn run(query: &Query, shown: usize) -> Result<Found, FetchError> {
             .map(|n| kept::<TermsFile>(files::terms(&head.build, n), decoded)),
     )
     .await?;
-    let mut terms = TermsFile::new();
-    for file in &loaded {
-        terms.extend(file.iter().map(|(k, v)| (k.clone(), v.clone())));
-    }
-    let ranked = rank(query, &terms, head.documents);
+    let files: Vec<&TermsFile> = loaded.iter().map(|f| &**f).collect();
+    let ranked = rank(query, &files, head.documents);
     let first = &ranked[..shown.min(ranked.len())];
     let numbers = first_files(first, &head);
     let lists = try_join_all(

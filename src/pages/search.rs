@@ -1,9 +1,10 @@
 //! The search page: a field, and the articles that match what is in it, as the reader types.
 //!
-//! The address holds the query (`tim-kiem?q=…`, see [`crate::route`]), so results can be shared
-//! and bookmarked, and back and forward bring a query back with its results. Typing replaces the
-//! current history entry (a pause, not every key); pressing Enter adds one and takes focus to
-//! the results.
+//! Results follow every key, from what this page has already fetched where it can. The address
+//! holds the query (`tim-kiem?q=…`, see [`crate::route`]), so results can be shared and
+//! bookmarked, and back and forward bring a query back with its results: typing replaces the
+//! current history entry (after a pause, not on every key); pressing Enter adds one and takes
+//! focus to the results.
 
 use super::PageMeta;
 use crate::components::status::ErrorPanel;
@@ -19,7 +20,7 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 use std::time::Duration;
 
-/// How long typing pauses before the results follow it.
+/// How long typing pauses before the address follows it.
 const TYPING_PAUSE: Duration = Duration::from_millis(180);
 /// Words of an article shown around what matched.
 const EXCERPT_WORDS: usize = 32;
@@ -67,7 +68,6 @@ pub fn SearchPage() -> impl IntoView {
                 .unwrap_or_default()
         })
     });
-    let query = Memo::new(move |_| Query::parse(&asked.get()));
     let shown = RwSignal::new(RESULTS_PER_PAGE);
     let attempt = RwSignal::new(0u32);
     let outcome = RwSignal::new(None::<Outcome>);
@@ -75,6 +75,9 @@ pub fn SearchPage() -> impl IntoView {
 
     // The field's text, following the address unless the address is following the field.
     let typed = RwSignal::new(String::new());
+    // What the results are for: the field's text, composed.
+    let searched = Memo::new(move |_| asked_text(&typed.get()));
+    let query = Memo::new(move |_| Query::parse(&searched.get()));
     let sent = StoredValue::new(String::new());
     Effect::watch(
         move || asked.get(),
@@ -83,7 +86,6 @@ pub fn SearchPage() -> impl IntoView {
                 typed.set(asked.clone());
                 sent.set_value(asked.clone());
             }
-            shown.set(RESULTS_PER_PAGE);
         },
         true,
     );
@@ -123,24 +125,29 @@ pub fn SearchPage() -> impl IntoView {
         focus_pending.set_value(true);
         if asked_text(&text) != asked.get_untracked() {
             go(text, false);
-        } else {
-            // Already searched for as it was typed: only the focus moves.
-            focus_results(outcome, &asked.get_untracked(), focus_pending);
         }
+        // Now if the results are in, else as soon as they are.
+        focus_results(outcome, &searched.get_untracked(), focus_pending);
     };
+    // A new query starts from its first results.
+    Effect::watch(
+        move || query.get(),
+        move |_, _, _| shown.set(RESULTS_PER_PAGE),
+        false,
+    );
 
     // Runs the search whenever the query, the number shown or the attempt changes; only the
     // answer for what is asked now is kept.
     Effect::new(move |_| {
         let (asked_now, query_now, shown_now, _) =
-            (asked.get(), query.get(), shown.get(), attempt.get());
+            (searched.get(), query.get(), shown.get(), attempt.get());
         if query_now.is_empty() {
             outcome.set(None);
             return;
         }
         leptos::task::spawn_local(async move {
             let result = search(&query_now, shown_now).await;
-            if asked.get_untracked() == asked_now && shown.get_untracked() == shown_now {
+            if searched.get_untracked() == asked_now && shown.get_untracked() == shown_now {
                 outcome.set(Some(Outcome {
                     asked: asked_now.clone(),
                     shown: shown_now,
@@ -154,7 +161,7 @@ pub fn SearchPage() -> impl IntoView {
     Effect::new({
         let site = site.clone();
         move |ready: Option<()>| {
-            let meta = PageMeta::search(&site, &asked.get());
+            let meta = PageMeta::search(&site, &searched.get());
             crate::head::set_page_meta(&meta.title, &meta.description);
             if ready.is_none() {
                 crate::route_focus::page_ready();
@@ -174,7 +181,7 @@ pub fn SearchPage() -> impl IntoView {
                         prop:value=move || typed.get() on:input=on_input />
                     <button type="submit" class="button">{t.search_button}</button>
                 </form>
-                <Results site asked query outcome shown attempt />
+                <Results site asked=searched query outcome shown attempt />
         </section>
     }
 }
@@ -218,7 +225,9 @@ fn Results(
         echo
     };
     let current = move || outcome.get().filter(|o| o.asked == asked.get());
-    let summary = move || {
+    // A live region: while the next results are fetched it keeps saying what is on screen, so
+    // that a screen reader hears each answer, not "searching" at every key.
+    let summary = Memo::new(move |previous: Option<&String>| {
         let query = query.get();
         if asked.get().trim().is_empty() {
             return t.search_prompt.to_string();
@@ -227,7 +236,10 @@ fn Results(
             return t.search_no_words(&echo());
         }
         match current() {
-            None => t.searching.to_string(),
+            None => previous
+                .filter(|p| !p.is_empty() && *p != t.search_prompt)
+                .cloned()
+                .unwrap_or_else(|| t.searching.to_string()),
             Some(Outcome { result: Err(_), .. }) => String::new(),
             Some(Outcome {
                 result: Ok(found), ..
@@ -236,7 +248,7 @@ fn Results(
                 result: Ok(found), ..
             }) => t.search_count(found.total, &echo()),
         }
-    };
+    });
     let shortened = move || {
         query
             .get()
