@@ -1,7 +1,7 @@
 # tintuc — the two commands a newcomer needs, and a few more.
 #   make serve   install what is missing, then serve the sample site with trunk
 #   make test    install what is missing, then run every test layer
-.PHONY: serve test build content check-content clean bench bench-publisher bench-hostile fuzz
+.PHONY: serve test build content check-content clean bench bench-publisher bench-hostile bench-search fuzz
 
 PUBLIC_URL ?= /
 
@@ -18,8 +18,8 @@ build:
 	scripts/setup.sh serve
 	scripts/build.sh dist $(PUBLIC_URL)
 
-# Rebuild the section pages and home index after adding or editing articles in public/content,
-# and in each edition's public/NAME/content.
+# Rebuild the section pages, home index and search index after adding or editing articles in
+# public/content, and in each edition's public/NAME/content.
 SITES = public $(patsubst %/content/site.json,%,$(wildcard public/*/content/site.json))
 content:
 	for site in $(SITES); do cargo run --quiet -p tintuc-publisher -- index $$site && cargo run --quiet -p tintuc-publisher -- check $$site || exit 1; done
@@ -37,6 +37,10 @@ bench:
 # The publisher's tool on a generated tree of 100,000 articles: time and peak memory per step.
 bench-publisher:
 	scripts/bench-publisher.sh 10000 100000
+
+# Search on a generated archive of 10,000 articles: tintuc's index and Pagefind side by side.
+bench-search:
+	scripts/bench-search.sh 10000
 
 # Opening the hostile content served anyway: the longest task and time to a page or a message.
 bench-hostile:
