@@ -128,6 +128,18 @@ export async function writeWorker(dist, app = dist) {
         options: { precacheFallback: { fallbackURL: "404.html" } },
       },
       {
+        // The search index's files: a cache of their own, so that a reader typing searches,
+        // which reads many of them, never pushes out the articles kept to read offline.
+        urlPattern: ({ url }) => url.href.startsWith(`${self.registration.scope}content/search/`),
+        handler: "NetworkFirst",
+        options: {
+          cacheName: COPY_CACHES.search,
+          networkTimeoutSeconds: NETWORK_TIMEOUT_SECONDS,
+          cacheableResponse: { statuses: [200] },
+          expiration: { maxEntries: 200, maxAgeSeconds: 7 * DAY, purgeOnQuotaError: true },
+        },
+      },
+      {
         // The content files (the folder _redirects and _headers name too).
         urlPattern: ({ url }) => url.href.startsWith(`${self.registration.scope}content/`),
         handler: "NetworkFirst",

@@ -5,10 +5,12 @@
 /** The service worker's file, at the site's base path; it controls the base path only. */
 export const WORKER_FILE = "sw.js";
 
-/** The caches of content files and pictures; `clearCopies` empties them. The app itself
- * (Workbox's precache) is kept, so the site still opens offline after they are cleared. */
+/** The caches of content files, search index files and pictures; `clearCopies` empties them.
+ * The app itself (Workbox's precache) is kept, so the site still opens offline after they are
+ * cleared. */
 export const COPY_CACHES = {
   content: "tintuc-content",
+  search: "tintuc-search",
   images: "tintuc-images",
 };
 /** How the name of Workbox's precache starts. */

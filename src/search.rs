@@ -21,8 +21,15 @@ pub const MAX_QUERY_WORDS: usize = 8;
 pub const MAX_WORD_CHARS: usize = 40;
 /// How many results a results page adds at a time.
 pub const RESULTS_PER_PAGE: usize = 10;
-/// How many terms files a prefix (the word still being typed) may read.
+/// How many words files a prefix (the word still being typed) may read; words beyond them that
+/// it begins are not matched (the files hold thousands of words: only a very short prefix of a
+/// very large archive reaches past two).
 const MAX_PREFIX_FILES: usize = 2;
+/// The most documents an index may say it has: what the app allots per word must stay within a
+/// phone's memory, whatever a damaged `index.json` says.
+pub const MAX_DOCUMENTS: u32 = 2_000_000;
+/// How much of what was typed the page echoes (in its title and messages), in characters.
+pub const ECHO_CHARS: usize = 80;
 
 /// Where the index lives, relative to the site's base path.
 pub mod files {
@@ -33,9 +40,13 @@ pub mod files {
     pub fn build_dir(build: &str) -> String {
         format!("content/search/{build}")
     }
-    /// The terms file `n` of a build.
-    pub fn terms(build: &str, n: usize) -> String {
-        format!("content/search/{build}/t{n}.json")
+    /// The words file `n` of a build.
+    pub fn words(build: &str, n: usize) -> String {
+        format!("content/search/{build}/w{n}.json")
+    }
+    /// The pairs file `n` of a build.
+    pub fn pairs(build: &str, n: usize) -> String {
+        format!("content/search/{build}/p{n}.json")
     }
     /// The documents file `n` of a build.
     pub fn documents(build: &str, n: usize) -> String {
@@ -54,12 +65,15 @@ pub struct IndexHead {
     pub documents: u32,
     /// How many documents each documents file lists.
     pub documents_per_file: u32,
-    /// The first term of each terms file, in order: term `t` is in the last file whose first
-    /// term is not after `t`.
-    pub terms_files: Vec<String>,
+    /// The first word of each words file, in order: word `w` is in the last file whose first
+    /// word is not after `w`.
+    pub words_files: Vec<String>,
+    /// The same for the pairs files, of two words side by side (`"dai hoi"`). Apart from the
+    /// words, so that the words a prefix begins stand together in few files.
+    pub pairs_files: Vec<String>,
 }
 
-/// One terms file: folded term → the forms it was written in → postings.
+/// One words or pairs file: folded term → the forms it was written in → postings.
 ///
 /// Postings are pairs `[gap, weight]`: the document number's difference from the previous
 /// pair's (the first from 0), and `count × 2 + in_title`, where `count` is how often the form
@@ -71,26 +85,24 @@ pub type TermsFile = BTreeMap<String, BTreeMap<String, Vec<u32>>>;
 pub type DocumentsFile = Vec<String>;
 
 impl IndexHead {
-    /// The terms file that holds `term`, if any could.
-    pub fn file_for(&self, term: &str) -> Option<usize> {
-        self.terms_files
+    /// The file of `firsts` (a list of first terms) that holds `term`, if any could.
+    fn file_for(firsts: &[String], term: &str) -> Option<usize> {
+        firsts
             .partition_point(|first| first.as_str() <= term)
             .checked_sub(1)
     }
 
-    /// The terms files that hold terms starting with `prefix` (at most [`MAX_PREFIX_FILES`]).
+    /// The words files that hold words starting with `prefix` (at most [`MAX_PREFIX_FILES`]).
     fn files_for_prefix(&self, prefix: &str) -> Vec<usize> {
-        let Some(first) = self.file_for(prefix) else {
-            // Every term is after the prefix: only the first file can start with it.
-            return (!self.terms_files.is_empty())
-                .then_some(0)
-                .into_iter()
-                .collect();
-        };
+        if self.words_files.is_empty() {
+            return Vec::new();
+        }
+        // Every word is after the prefix: the first file is where words it begins would be.
+        let first = Self::file_for(&self.words_files, prefix).unwrap_or(0);
         let mut files = vec![first];
         files.extend(
-            (first + 1..self.terms_files.len())
-                .take_while(|&n| self.terms_files[n].starts_with(prefix))
+            (first + 1..self.words_files.len())
+                .take_while(|&n| self.words_files[n].starts_with(prefix))
                 .take(MAX_PREFIX_FILES - 1),
         );
         files
@@ -149,7 +161,8 @@ pub struct Word {
 }
 
 /// The words of `text`: runs of letters and digits (with their combining marks). Anything else
-/// separates them, so `2020-2025` is two words and `<script>` is one, `script`.
+/// separates them, so `2020-2025` is two words and `<script>` is one, `script`; a mark with no
+/// letter is none.
 pub fn words(text: &str) -> impl Iterator<Item = Word> + '_ {
     let is_word_char = |c: char| c.is_alphanumeric() || is_combining_mark(c);
     let mut rest = text.char_indices().peekable();
@@ -171,6 +184,19 @@ pub fn words(text: &str) -> impl Iterator<Item = Word> + '_ {
             exact,
         })
     })
+    // Marks with no letter under them fold to nothing: no word.
+    .filter(|word| !word.folded.is_empty())
+}
+
+/// What the page shows of a query in its title and messages: at most [`ECHO_CHARS`] characters,
+/// `…` where it was cut.
+pub fn echo(asked: &str) -> String {
+    let asked = asked.trim();
+    let mut echo: String = asked.chars().take(ECHO_CHARS).collect();
+    if echo.len() < asked.len() {
+        echo.push('…');
+    }
+    echo
 }
 
 /// A term of two words standing side by side, as the index keys it.
@@ -230,30 +256,35 @@ impl Query {
         self.words.is_empty()
     }
 
-    /// The terms files this query reads, in order, without repeats.
-    pub fn terms_files(&self, head: &IndexHead) -> Vec<usize> {
-        let mut files = Vec::new();
+    /// The files this query reads (paths below the base), in order, without repeats.
+    pub fn files(&self, head: &IndexHead) -> Vec<String> {
         let Some((last, others)) = self.words.split_last() else {
-            return files;
+            return Vec::new();
         };
-        files.extend(others.iter().filter_map(|w| head.file_for(&w.folded)));
+        let mut words: Vec<usize> = others
+            .iter()
+            .filter_map(|w| IndexHead::file_for(&head.words_files, &w.folded))
+            .collect();
         if last.is_prefix() {
-            files.extend(head.files_for_prefix(&last.folded));
+            words.extend(head.files_for_prefix(&last.folded));
         } else {
-            files.extend(head.file_for(&last.folded));
+            words.extend(IndexHead::file_for(&head.words_files, &last.folded));
         }
-        files.extend(
-            self.words
-                .windows(2)
-                .filter_map(|w| head.file_for(&pair(&w[0].folded, &w[1].folded))),
-        );
+        let pairs = self.words.windows(2).filter_map(|w| {
+            IndexHead::file_for(&head.pairs_files, &pair(&w[0].folded, &w[1].folded))
+        });
+        let mut paths: Vec<String> = words
+            .into_iter()
+            .map(|n| files::words(&head.build, n))
+            .chain(pairs.map(|n| files::pairs(&head.build, n)))
+            .collect();
         let mut seen = Vec::new();
-        files.retain(|f| {
-            let new = !seen.contains(f);
-            seen.push(*f);
+        paths.retain(|p| {
+            let new = !seen.contains(p);
+            seen.push(p.clone());
             new
         });
-        files
+        paths
     }
 
     /// Where `word` of a text matches a word of this query: the same folded word, or for the
@@ -321,6 +352,7 @@ pub fn rank(query: &Query, files: &[&TermsFile], documents: u32) -> Vec<u32> {
     let Some(last) = query.words.len().checked_sub(1) else {
         return Vec::new();
     };
+    let documents = documents.min(MAX_DOCUMENTS);
     let n = documents as usize;
     // Per word, per document: one slot each, filled in place (a map per word cost more than
     // the rest of a keystroke's search on a large archive).
@@ -342,7 +374,7 @@ pub fn rank(query: &Query, files: &[&TermsFile], documents: u32) -> Vec<u32> {
                             ..WordHit::default()
                         }
                     });
-                    hit.count += count;
+                    hit.count = hit.count.saturating_add(count);
                     hit.in_title |= in_title;
                     hit.exact |= whole && *form == word.exact;
                     hit.prefix_only &= !whole;
@@ -583,11 +615,20 @@ mod tests {
         );
         let first = words(text).next().unwrap();
         assert_eq!(&text[first.start..first.end], "Đại");
+        // A mark with no letter under it is no word.
+        assert_eq!(words("\u{301} a \u{301}\u{300}").count(), 1);
         // Decomposed text keeps its marks inside the word.
         let nfd: Vec<String> = words("d\u{1B0}\u{300}o\u{31B}ng x")
             .map(|w| w.folded)
             .collect();
         assert_eq!(nfd, ["duong", "x"]);
+    }
+
+    #[test]
+    fn echoes_at_most_a_line_of_what_was_typed() {
+        assert_eq!(echo("  dai hoi "), "dai hoi");
+        let long = "đ".repeat(200);
+        assert_eq!(echo(&long), format!("{}…", "đ".repeat(ECHO_CHARS)));
     }
 
     #[test]
@@ -607,31 +648,46 @@ mod tests {
         assert!(word.shortened);
     }
 
-    fn head(firsts: &[&str]) -> IndexHead {
+    fn head(words: &[&str], pairs: &[&str]) -> IndexHead {
+        let owned = |list: &[&str]| list.iter().map(|s| s.to_string()).collect();
         IndexHead {
             format: INDEX_FORMAT,
             build: "b".into(),
             documents: 10,
             documents_per_file: 4,
-            terms_files: firsts.iter().map(|s| s.to_string()).collect(),
+            words_files: owned(words),
+            pairs_files: owned(pairs),
         }
     }
 
     #[test]
     fn finds_the_files_a_query_reads() {
-        let head = head(&["a", "dai", "dai hoi", "dan", "h", "ho", "hoz", "q"]);
-        assert_eq!(head.file_for("0"), None);
-        assert_eq!(head.file_for("a"), Some(0));
-        assert_eq!(head.file_for("dah"), Some(0));
-        assert_eq!(head.file_for("dai"), Some(1));
-        assert_eq!(head.file_for("zzz"), Some(7));
+        let head = head(
+            &["a", "dai", "dan", "h", "ho", "hoz", "q"],
+            &["a b", "dai hoi", "x y"],
+        );
+        let words = &head.words_files;
+        assert_eq!(IndexHead::file_for(words, "0"), None);
+        assert_eq!(IndexHead::file_for(words, "a"), Some(0));
+        assert_eq!(IndexHead::file_for(words, "dah"), Some(0));
+        assert_eq!(IndexHead::file_for(words, "dai"), Some(1));
+        assert_eq!(IndexHead::file_for(words, "zzz"), Some(6));
         // The last word's prefix spans files, at most two.
-        assert_eq!(head.files_for_prefix("ho"), vec![5, 6]);
+        assert_eq!(head.files_for_prefix("ho"), vec![4, 5]);
         assert_eq!(head.files_for_prefix("da"), vec![0, 1]);
         assert_eq!(head.files_for_prefix("0"), vec![0]);
-        let query = Query::parse("đại hội");
-        // "dai", "hoi"'s files and the pair's, once each.
-        assert_eq!(query.terms_files(&head), vec![1, 5, 2]);
+        // "dai"'s file, "hoi"'s (as a beginning too), and the pair's, once each.
+        assert_eq!(
+            Query::parse("đại hội đại").files(&head),
+            [
+                "content/search/b/w1.json",
+                "content/search/b/w4.json",
+                "content/search/b/p1.json",
+            ]
+        );
+        // One letter is not a beginning: only its own file.
+        assert_eq!(Query::parse("h").files(&head), ["content/search/b/w3.json"]);
+        assert!(Query::default().files(&head).is_empty());
         assert_eq!(head.documents_file(9), 2);
     }
 
@@ -685,6 +741,8 @@ mod tests {
         // A document number past the index's count (a damaged file) is no result.
         let damaged = terms(&[("ho", "hồ", &[1, 2, 20, 2])]);
         assert_eq!(rank(&Query::parse("ho"), &[&damaged], 10), [1]);
+        // An index that claims four billion documents is read as far as a phone can.
+        assert_eq!(rank(&Query::parse("ho"), &[&damaged], u32::MAX), [1, 21]);
     }
 
     #[test]

@@ -455,14 +455,13 @@ fn summary_problems(path: &str, summary: &Summary, tree: &Tree) -> Vec<String> {
     }
 }
 
-/// A slug from Vietnamese text: diacritics folded as search folds them (`đ` to `d`), words
-/// joined by hyphens.
+/// A slug from Vietnamese text: folded as search folds words (marks off, composed or not, `đ`
+/// to `d`, lower case), words joined by hyphens.
 pub fn slugify(text: &str) -> String {
     let mut slug = String::new();
-    for ch in text.chars().flat_map(char::to_lowercase) {
-        let folded = tintuc::search::fold_char(ch);
-        if folded.is_ascii_alphanumeric() {
-            slug.push(folded);
+    for ch in tintuc::search::fold(text).chars() {
+        if ch.is_ascii_alphanumeric() {
+            slug.push(ch);
         } else if !slug.is_empty() && !slug.ends_with('-') {
             slug.push('-');
         }
@@ -860,6 +859,8 @@ mod tests {
         assert_eq!(slugify("Văn hóa – Xã hội"), "van-hoa-xa-hoi");
         assert_eq!(slugify("Quốc phòng – An ninh"), "quoc-phong-an-ninh");
         assert_eq!(slugify("ĐẠI HỘI Đống Đa!"), "dai-hoi-dong-da");
+        // Decomposed marks, as some keyboards write them, fold the same.
+        assert_eq!(slugify("\u{110}o\u{302}\u{301}ng \u{110}a"), "dong-da");
         assert!(is_slug("tin-tuc-su-kien"));
         for bad in ["", "-a", "a-", "a--b", "Tin", "tin tuc", "tin/tuc"] {
             assert!(!is_slug(bad), "{bad}");

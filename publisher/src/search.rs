@@ -67,7 +67,61 @@ pub fn build(articles: &[Article]) -> Vec<(String, String)> {
         }
     }
 
-    let mut terms_files: Vec<TermsFile> = Vec::new();
+    // Words and pairs in files of their own (see `IndexHead::pairs_files`).
+    let (pairs, words): (Vec<_>, Vec<_>) = terms.into_iter().partition(|(t, _)| t.contains(' '));
+    let (words_files, words_firsts) = cut_into_files(words);
+    let (pairs_files, pairs_firsts) = cut_into_files(pairs);
+    let documents: Vec<DocumentsFile> = ordered
+        .chunks(DOCUMENTS_PER_FILE as usize)
+        .map(|chunk| chunk.iter().map(|a| a.slug.clone()).collect())
+        .collect();
+
+    let words_bodies: Vec<String> = words_files.iter().map(json).collect();
+    let pairs_bodies: Vec<String> = pairs_files.iter().map(json).collect();
+    let documents_bodies: Vec<String> = documents.iter().map(json).collect();
+    let build = fnv1a(
+        words_bodies
+            .iter()
+            .chain(&pairs_bodies)
+            .chain(&documents_bodies),
+    );
+    let mut out: Vec<(String, String)> = Vec::new();
+    out.extend(
+        words_bodies
+            .into_iter()
+            .enumerate()
+            .map(|(n, b)| (files::words(&build, n), b)),
+    );
+    out.extend(
+        pairs_bodies
+            .into_iter()
+            .enumerate()
+            .map(|(n, b)| (files::pairs(&build, n), b)),
+    );
+    out.extend(
+        documents_bodies
+            .into_iter()
+            .enumerate()
+            .map(|(n, b)| (files::documents(&build, n), b)),
+    );
+    let head = IndexHead {
+        format: INDEX_FORMAT,
+        build,
+        documents: ordered.len() as u32,
+        documents_per_file: DOCUMENTS_PER_FILE,
+        words_files: words_firsts,
+        pairs_files: pairs_firsts,
+    };
+    out.push((files::INDEX.to_string(), json(&head)));
+    out
+}
+
+/// Sorted terms, with where each form occurs, cut into files of about [`TERMS_FILE_BYTES`];
+/// with the first term of each file.
+fn cut_into_files(
+    terms: Vec<(String, BTreeMap<String, Occurrences>)>,
+) -> (Vec<TermsFile>, Vec<String>) {
+    let mut files = Vec::new();
     let mut firsts = Vec::new();
     let mut current = TermsFile::new();
     let mut current_bytes = 0;
@@ -91,41 +145,14 @@ pub fn build(articles: &[Article]) -> Vec<(String, String)> {
         current_bytes += json(&forms).len() + term.len() + 4;
         current.insert(term, forms);
         if current_bytes >= TERMS_FILE_BYTES {
-            terms_files.push(std::mem::take(&mut current));
+            files.push(std::mem::take(&mut current));
             current_bytes = 0;
         }
     }
     if !current.is_empty() {
-        terms_files.push(current);
+        files.push(current);
     }
-    let documents: Vec<DocumentsFile> = ordered
-        .chunks(DOCUMENTS_PER_FILE as usize)
-        .map(|chunk| chunk.iter().map(|a| a.slug.clone()).collect())
-        .collect();
-
-    let bodies: Vec<String> = terms_files
-        .iter()
-        .map(json)
-        .chain(documents.iter().map(json))
-        .collect();
-    let build = fnv1a(&bodies);
-    let mut out: Vec<(String, String)> = Vec::with_capacity(bodies.len() + 1);
-    let (terms_bodies, documents_bodies) = bodies.split_at(terms_files.len());
-    for (n, body) in terms_bodies.iter().enumerate() {
-        out.push((files::terms(&build, n), body.clone()));
-    }
-    for (n, body) in documents_bodies.iter().enumerate() {
-        out.push((files::documents(&build, n), body.clone()));
-    }
-    let head = IndexHead {
-        format: INDEX_FORMAT,
-        build,
-        documents: ordered.len() as u32,
-        documents_per_file: DOCUMENTS_PER_FILE,
-        terms_files: firsts,
-    };
-    out.push((files::INDEX.to_string(), json(&head)));
-    out
+    (files, firsts)
 }
 
 fn json(value: &impl serde::Serialize) -> String {
@@ -135,9 +162,9 @@ fn json(value: &impl serde::Serialize) -> String {
 
 /// A stable hash of the files (FNV-1a, 64 bits), in hex: the same content always names the same
 /// build, on any machine and toolchain, so that `check` can compare a rebuilt index.
-fn fnv1a(bodies: &[String]) -> String {
+fn fnv1a<'a>(bodies: impl Iterator<Item = &'a String>) -> String {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for byte in bodies.iter().flat_map(|b| b.bytes().chain([0])) {
+    for byte in bodies.flat_map(|b| b.bytes().chain([0])) {
         hash ^= u64::from(byte);
         hash = hash.wrapping_mul(0x0100_0000_01b3);
     }

@@ -31,9 +31,9 @@ impl Index {
         let head: IndexHead = self.read(files::INDEX);
         let query = Query::parse(text);
         let loaded: Vec<TermsFile> = query
-            .terms_files(&head)
-            .into_iter()
-            .map(|n| self.read(&files::terms(&head.build, n)))
+            .files(&head)
+            .iter()
+            .map(|path| self.read(path))
             .collect();
         rank(&query, &loaded.iter().collect::<Vec<_>>(), head.documents)
             .into_iter()

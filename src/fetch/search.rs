@@ -4,12 +4,15 @@
 use super::{decode, decode_versioned, get_text, FetchError};
 use crate::content::{paths, Article};
 use crate::search::{files, rank, DocumentsFile, IndexHead, Query, TermsFile, INDEX_FORMAT};
-use futures::future::try_join_all;
+use futures::future::{join_all, try_join_all};
 use serde::de::DeserializeOwned;
 use std::any::Any;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
+
+/// How many files are kept: a few searches' worth of index files and articles.
+const MAX_KEPT: usize = 400;
 
 thread_local! {
     /// Decoded files by path. The index's files are named by their build, so a kept one is
@@ -29,7 +32,14 @@ async fn kept<T: 'static>(
     }
     let text = get_text(&path, None).await?;
     let value = Rc::new(decode(&path, &text)?);
-    KEPT.with(|kept| kept.borrow_mut().insert(path, value.clone()));
+    KEPT.with(|kept| {
+        let mut kept = kept.borrow_mut();
+        // A long visit of many searches starts afresh rather than hold every file it read.
+        if kept.len() >= MAX_KEPT {
+            kept.clear();
+        }
+        kept.insert(path, value.clone());
+    });
     Ok(value)
 }
 
@@ -53,7 +63,7 @@ pub struct Found {
 /// The articles that match `query`: how many, and the first `shown` of them.
 ///
 /// Should the site be published again while the page is open, the index this page read first
-/// names files that are gone: it is then read anew, once.
+/// names files that are gone: it is then read anew, once. An article that is gone is left out.
 pub async fn search(query: &Query, shown: usize) -> Result<Found, FetchError> {
     match run(query, shown).await {
         Err(error) if error.is_not_found() => {
@@ -74,9 +84,9 @@ async fn run(query: &Query, shown: usize) -> Result<Found, FetchError> {
     let head = kept(files::INDEX.to_string(), decoded_head).await?;
     let loaded = try_join_all(
         query
-            .terms_files(&head)
+            .files(&head)
             .into_iter()
-            .map(|n| kept::<TermsFile>(files::terms(&head.build, n), decoded)),
+            .map(|path| kept::<TermsFile>(path, decoded)),
     )
     .await?;
     let files: Vec<&TermsFile> = loaded.iter().map(|f| &**f).collect();
@@ -97,15 +107,24 @@ async fn run(query: &Query, shown: usize) -> Result<Found, FetchError> {
         lists[at].get((doc % per_file) as usize).cloned()
     };
     let slugs: Vec<String> = first.iter().filter_map(|&d| slug(d)).collect();
-    let articles = try_join_all(
+    let fetched = join_all(
         slugs
             .into_iter()
             .map(|slug| kept::<Article>(paths::article(&slug), decoded)),
     )
-    .await?;
+    .await;
+    let mut articles = Vec::with_capacity(fetched.len());
+    for article in fetched {
+        match article {
+            Ok(article) => articles.push(Article::clone(&article)),
+            // Taken down since the index was written: left out, not the whole search with it.
+            Err(error) if error.is_not_found() => {}
+            Err(error) => return Err(error),
+        }
+    }
     Ok(Found {
         total: ranked.len(),
-        articles: articles.iter().map(|a| Article::clone(a)).collect(),
+        articles,
     })
 }
 

@@ -51,11 +51,10 @@ impl PageMeta {
     /// The search page, for what was asked (nothing yet: the page itself).
     pub fn search(site: &Site, asked: &str) -> Self {
         let t = site.strings();
-        let asked = asked.trim();
-        let heading = if asked.is_empty() {
+        let heading = if asked.trim().is_empty() {
             t.search.to_string()
         } else {
-            t.search_title(asked)
+            t.search_title(&crate::search::echo(asked))
         };
         Self::new(site, &heading, &heading, &site.manifest().description)
     }

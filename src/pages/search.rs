@@ -16,7 +16,7 @@ use crate::search::{excerpt, Piece, Query, MAX_QUERY_WORDS, RESULTS_PER_PAGE};
 use crate::site::{use_site, Site};
 use crate::strings::use_strings;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::hooks::{use_location, use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 use std::time::Duration;
 
@@ -72,6 +72,8 @@ pub fn SearchPage() -> impl IntoView {
     let attempt = RwSignal::new(0u32);
     let outcome = RwSignal::new(None::<Outcome>);
     let focus_pending = StoredValue::new(false);
+    // After "more": the position of the first result it adds, which takes focus once shown.
+    let more_from = StoredValue::new(None::<usize>);
 
     // The field's text, following the address unless the address is following the field.
     let typed = RwSignal::new(String::new());
@@ -79,10 +81,20 @@ pub fn SearchPage() -> impl IntoView {
     let searched = Memo::new(move |_| asked_text(&typed.get()));
     let query = Memo::new(move |_| Query::parse(&searched.get()));
     let sent = StoredValue::new(String::new());
+    // The address's update still to come after a pause in typing.
+    let pause = StoredValue::new_local(None::<TimeoutHandle>);
+    let cancel_pause = move || {
+        if let Some(handle) = pause.try_update_value(Option::take).flatten() {
+            handle.clear();
+        }
+    };
+    // Leaving the page, or back and forward, must not have it write a query the reader left.
+    on_cleanup(cancel_pause);
     Effect::watch(
         move || asked.get(),
         move |asked, _, _| {
             if *asked != sent.get_value() {
+                cancel_pause();
                 typed.set(asked.clone());
                 sent.set_value(asked.clone());
             }
@@ -103,31 +115,31 @@ pub fn SearchPage() -> impl IntoView {
             },
         );
     };
-    let pause = StoredValue::new_local(None::<TimeoutHandle>);
     let on_input = {
         let go = go.clone();
         move |ev: leptos::ev::Event| {
             let text = event_target_value(&ev);
             typed.set(text.clone());
-            if let Some(handle) = pause.get_value() {
-                handle.clear();
-            }
+            // Typing on after Enter: focus stays in the field.
+            focus_pending.set_value(false);
+            cancel_pause();
             let go = go.clone();
             pause.set_value(set_timeout_with_handle(move || go(text, true), TYPING_PAUSE).ok());
         }
     };
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if let Some(handle) = pause.get_value() {
-            handle.clear();
-        }
+        cancel_pause();
         let text = typed.get_untracked();
-        focus_pending.set_value(true);
         if asked_text(&text) != asked.get_untracked() {
             go(text, false);
         }
-        // Now if the results are in, else as soon as they are.
-        focus_results(outcome, &searched.get_untracked(), focus_pending);
+        // To the results, now if they are in, else as soon as they are (there are none to go
+        // to for an empty query).
+        if !query.get_untracked().is_empty() {
+            focus_pending.set_value(true);
+            focus_results(outcome, &searched.get_untracked(), focus_pending);
+        }
     };
     // A new query starts from its first results.
     Effect::watch(
@@ -147,16 +159,31 @@ pub fn SearchPage() -> impl IntoView {
         }
         leptos::task::spawn_local(async move {
             let result = search(&query_now, shown_now).await;
-            if searched.get_untracked() == asked_now && shown.get_untracked() == shown_now {
-                outcome.set(Some(Outcome {
+            // The reader may have left the page meanwhile: its signals are gone then.
+            let current = searched.try_get_untracked().as_ref() == Some(&asked_now)
+                && shown.try_get_untracked() == Some(shown_now);
+            if current {
+                let more = more_from.try_update_value(Option::take).flatten();
+                outcome.try_set(Some(Outcome {
                     asked: asked_now.clone(),
                     shown: shown_now,
                     result,
                 }));
                 focus_results(outcome, &asked_now, focus_pending);
+                if let Some(first_new) = more {
+                    focus_result(first_new);
+                }
             }
         });
     });
+    // Back or forward between two searches changes only the query: the page is ready again
+    // (see `crate::route_focus`), which restores the reader's place on it.
+    let location = use_location();
+    Effect::watch(
+        move || location.search.get(),
+        move |_, _, _| crate::route_focus::page_ready(),
+        false,
+    );
     // The document's title names the query; the page is ready (focus, announcement) once.
     Effect::new({
         let site = site.clone();
@@ -181,15 +208,17 @@ pub fn SearchPage() -> impl IntoView {
                         prop:value=move || typed.get() on:input=on_input />
                     <button type="submit" class="button">{t.search_button}</button>
                 </form>
-                <Results site asked=searched query outcome shown attempt />
+                <Results site asked=searched query outcome shown attempt more_from />
         </section>
     }
 }
 
 /// Moves focus to the summary of the results for `asked`, if Enter asked for it and they are in.
 fn focus_results(outcome: RwSignal<Option<Outcome>>, asked: &str, pending: StoredValue<bool>) {
-    let ready = outcome.with_untracked(|o| o.as_ref().is_some_and(|o| o.asked == asked));
-    if !(pending.get_value() && ready) {
+    let ready = outcome
+        .try_with_untracked(|o| o.as_ref().is_some_and(|o| o.asked == asked))
+        .unwrap_or(false);
+    if !(pending.try_get_value().unwrap_or(false) && ready) {
         return;
     }
     pending.set_value(false);
@@ -204,6 +233,20 @@ fn focus_results(outcome: RwSignal<Option<Outcome>>, asked: &str, pending: Store
     });
 }
 
+/// Moves focus to the link of result `index` (from 0), once drawn: where "more" added results,
+/// the first of them, so that keyboard readers go on where the list grew.
+fn focus_result(index: usize) {
+    request_animation_frame(move || {
+        let selector = format!(".search-result:nth-child({}) a", index + 1);
+        if let Ok(Some(link)) = document().query_selector(&selector) {
+            use wasm_bindgen::JsCast;
+            if let Some(link) = link.dyn_ref::<web_sys::HtmlElement>() {
+                let _ = link.focus();
+            }
+        }
+    });
+}
+
 /// The summary line (a live region, so screen readers hear it), the results and "more".
 #[component]
 fn Results(
@@ -213,17 +256,10 @@ fn Results(
     outcome: RwSignal<Option<Outcome>>,
     shown: RwSignal<usize>,
     attempt: RwSignal<u32>,
+    more_from: StoredValue<Option<usize>>,
 ) -> impl IntoView {
     let t = use_strings();
-    // What the reader sees of a long query in the messages that echo it.
-    let echo = move || {
-        let asked = asked.get();
-        let mut echo: String = asked.trim().chars().take(80).collect();
-        if echo.len() < asked.trim().len() {
-            echo.push('…');
-        }
-        echo
-    };
+    let echo = move || crate::search::echo(&asked.get());
     let current = move || outcome.get().filter(|o| o.asked == asked.get());
     // A live region: while the next results are fetched it keeps saying what is on screen, so
     // that a screen reader hears each answer, not "searching" at every key.
@@ -267,8 +303,9 @@ fn Results(
     );
     let list = move || {
         let o = last.get()?;
+        // Marked as the query these results are for, which may be the one before this key's.
+        let query = Query::parse(&o.asked);
         let found = o.result.ok()?;
-        let query = query.get();
         let items = found
             .articles
             .into_iter()
@@ -277,7 +314,10 @@ fn Results(
         let more = (found.total > o.shown).then(|| {
             view! {
                 <button type="button" class="button button--quiet search-more"
-                    on:click=move |_| shown.update(|n| *n += RESULTS_PER_PAGE)>
+                    on:click=move |_| {
+                        more_from.set_value(Some(shown.get_untracked()));
+                        shown.update(|n| *n += RESULTS_PER_PAGE);
+                    }>
                     {t.search_more}
                 </button>
             }

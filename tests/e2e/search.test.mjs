@@ -3,7 +3,7 @@
 // phone and a desktop; and what a reader may type or paste into the address.
 import { describe, it, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { DEVICES, SUB_URL, SEED_PATH, SEED_TITLE, launch, newContext, newPage, heading, noPageErrors, watchedPage, appReady, axeViolations } from "./support.mjs";
+import { DEVICES, SUB_URL, SEED_PATH, SEED_TITLE, launch, newContext, newPage, heading, openSection, noPageErrors, watchedPage, appReady, axeViolations } from "./support.mjs";
 
 const SITES = [
   { name: "root", url: (path) => path, home: "/" },
@@ -157,6 +157,69 @@ for (const device of DEVICES) {
       assert.match(await page.locator(".search-note").textContent(), /Chỉ 8 từ đầu tiên/);
       assert.equal(dialogs, 0);
       assert.deepEqual(page.problems, []);
+      await context.close();
+    });
+
+    it("goes back and forward between two searches, and keeps focus in the field after an empty Enter", async () => {
+      const context = await newContext(browser, device);
+      const page = await newPage(context);
+      await page.goto("/tim-kiem?q=cap+nuoc");
+      assert.match(await summary(page, "cap nuoc"), /kết quả/);
+      const field = page.getByRole("searchbox");
+      await field.fill("tiem chung");
+      await field.press("Enter");
+      await page.waitForURL(/\?q=tiem\+chung$/);
+      assert.match(await summary(page, "tiem chung"), /kết quả/);
+      await page.goBack();
+      await page.waitForURL(/\?q=cap\+nuoc$/);
+      assert.match(await summary(page, "cap nuoc"), /kết quả/);
+      assert.equal(await field.inputValue(), "cap nuoc");
+      await page.goForward();
+      await page.waitForURL(/\?q=tiem\+chung$/);
+      assert.match(await summary(page, "tiem chung"), /kết quả/);
+      // Back again, then a link: the new page opens at its top, as after any link.
+      await page.goBack();
+      await summary(page, "cap nuoc");
+      await page.mouse.wheel(0, 600);
+      await page.locator(".search-result a").nth(3).click();
+      await page.waitForURL(/\/[a-z-]+\/[a-z0-9-]+$/);
+      await page.waitForFunction(() => window.scrollY === 0 && document.activeElement?.tagName === "H1");
+
+      // Enter with nothing to search for leaves focus in the field, and typing goes on there.
+      await page.goto("/tim-kiem");
+      await field.press("Enter");
+      await field.pressSequentially("dong da", { delay: 40 });
+      await summary(page, "dong da");
+      assert.equal(await field.evaluate((f) => f === document.activeElement), true);
+      assert.equal(await field.inputValue(), "dong da");
+      noPageErrors(context);
+      await context.close();
+    });
+
+    it("leaves out an article that is gone, and lets the reader leave a search under way", async () => {
+      const context = await newContext(browser, device);
+      const page = await newPage(context);
+      await context.route(`**/content/articles/${SEED_PATH.split("/").pop()}.json`, (route) => route.fulfill({ status: 404, body: "" }));
+      await page.goto("/tim-kiem?q=xxviii");
+      assert.equal(await summary(page, "xxviii"), "1 kết quả cho “xxviii”");
+      assert.equal(await page.locator(".search-result").count(), 0);
+      await context.unroute("**/content/articles/**");
+
+      // A slow network: the reader leaves while the results are still coming.
+      let release;
+      const held = new Promise((resolve) => { release = resolve; });
+      await context.route("**/content/search/**", async (route) => { await held; await route.continue(); });
+      await page.goto("/tim-kiem");
+      await page.getByRole("searchbox").fill("cap nuoc");
+      await page.locator(".site-name").click();
+      await page.getByTestId("lead-story").waitFor();
+      release();
+      await page.waitForTimeout(300);
+      await context.unroute("**/content/search/**");
+      await openSection(page, "Tin tức sự kiện");
+      assert.equal(await heading(page), "Tin tức sự kiện");
+      assert.ok(!page.url().includes("tim-kiem"), page.url());
+      noPageErrors(context);
       await context.close();
     });
 
