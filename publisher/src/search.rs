@@ -1,7 +1,7 @@
 //! The search index: every word of every article, folded and split into files so that the
 //! browser reads only the few a query needs (see `docs/search-index.md`).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 use tintuc::content::Article;
 use tintuc::search::{
@@ -15,30 +15,86 @@ const TERMS_FILE_BYTES: usize = 24 * 1024;
 /// Slugs per documents file: a results page of ten reads at most ten of these small files.
 const DOCUMENTS_PER_FILE: u32 = 100;
 
-/// Where one form of a term occurs: document → (count, in the title).
-type Occurrences = BTreeMap<u32, (u32, bool)>;
+/// Every form of every term, as the articles are read: the terms by folded text, each with its
+/// forms, each form with the documents it occurs in, in document order.
+#[derive(Default)]
+struct Terms {
+    ids: HashMap<String, usize>,
+    /// (folded term, its forms by exact text → form id)
+    terms: Vec<(String, HashMap<String, usize>)>,
+    /// Per form id: postings, `[gap, weight]` pairs as the files write them, and the last
+    /// document added.
+    postings: Vec<(Vec<u32>, u32)>,
+}
+
+impl Terms {
+    fn form(&mut self, folded: &str, exact: &str) -> usize {
+        let term = match self.ids.get(folded) {
+            Some(&id) => id,
+            None => {
+                self.terms.push((folded.to_string(), HashMap::new()));
+                self.ids.insert(folded.to_string(), self.terms.len() - 1);
+                self.terms.len() - 1
+            }
+        };
+        let forms = &mut self.terms[term].1;
+        match forms.get(exact) {
+            Some(&id) => id,
+            None => {
+                self.postings.push((Vec::new(), 0));
+                forms.insert(exact.to_string(), self.postings.len() - 1);
+                self.postings.len() - 1
+            }
+        }
+    }
+
+    /// Adds document `doc` (after every document added before) to each form in `here`.
+    fn add_document(&mut self, doc: u32, here: &HashMap<usize, (u32, bool)>) {
+        for (&form, &(count, in_title)) in here {
+            let (pairs, last) = &mut self.postings[form];
+            pairs.push(doc - *last);
+            pairs.push(count.min(255) * 2 + u32::from(in_title));
+            *last = doc;
+        }
+    }
+
+    /// Every term in order, with its forms' postings in order.
+    fn into_sorted(self) -> Vec<(String, BTreeMap<String, Vec<u32>>)> {
+        let mut postings: Vec<Option<Vec<u32>>> =
+            self.postings.into_iter().map(|(p, _)| Some(p)).collect();
+        let mut terms: Vec<(String, BTreeMap<String, Vec<u32>>)> = self
+            .terms
+            .into_iter()
+            .map(|(term, forms)| {
+                let forms = forms
+                    .into_iter()
+                    .map(|(form, id)| (form, postings[id].take().unwrap_or_default()))
+                    .collect();
+                (term, forms)
+            })
+            .collect();
+        terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        terms
+    }
+}
 
 /// The index files, as (path relative to the site, JSON), the head last.
 pub fn build(articles: &[Article]) -> Vec<(String, String)> {
     let mut ordered: Vec<&Article> = articles.iter().collect();
     ordered.sort_by(|a, b| b.published.cmp(&a.published).then(a.slug.cmp(&b.slug)));
 
-    // term → form → document → (count, in title)
-    // term → form → where it occurs
-    let mut terms: BTreeMap<String, BTreeMap<String, Occurrences>> = BTreeMap::new();
+    let mut terms = Terms::default();
+    let mut here: HashMap<usize, (u32, bool)> = HashMap::new();
+    // As a query cuts its words, without a copy for the words (nearly all) short enough.
+    let cut = |s: String| -> String {
+        match s.char_indices().nth(MAX_WORD_CHARS) {
+            Some((end, _)) => s[..end].to_string(),
+            None => s,
+        }
+    };
+    let (mut pair_folded, mut pair_exact) = (String::new(), String::new());
     for (doc, article) in ordered.iter().enumerate() {
-        let doc = doc as u32;
-        let mut add = |term: String, form: String, in_title: bool| {
-            let entry = terms
-                .entry(term)
-                .or_default()
-                .entry(form)
-                .or_default()
-                .entry(doc)
-                .or_insert((0, false));
-            entry.0 = (entry.0 + 1).min(255);
-            entry.1 |= in_title;
-        };
+        here.clear();
         let mut runs = vec![(article.title.clone(), true), (article.lead.clone(), false)];
         // A block's parts (a paragraph's text and link texts, a list's items) as one run of
         // text, so that words side by side across a link still are.
@@ -50,25 +106,40 @@ pub fn build(articles: &[Article]) -> Vec<(String, String)> {
         );
         for (text, in_title) in runs {
             let text: String = text.nfc().collect();
-            let cut = |s: &str| s.chars().take(MAX_WORD_CHARS).collect::<String>();
             let found: Vec<(String, String)> = words(&text)
-                .map(|w| (cut(&w.folded), cut(&w.exact)))
+                .map(|w| (cut(w.folded), cut(w.exact)))
                 .collect();
+            let mut count = |form: usize| {
+                let seen = here.entry(form).or_insert((0, false));
+                seen.0 += 1;
+                seen.1 |= in_title;
+            };
             for (folded, exact) in &found {
-                add(folded.clone(), exact.clone(), in_title);
+                count(terms.form(folded, exact));
             }
             for side in found.windows(2) {
-                add(
-                    pair(&side[0].0, &side[1].0),
-                    pair(&side[0].1, &side[1].1),
-                    in_title,
-                );
+                // Written as `pair` writes them, into buffers kept from one pair to the next.
+                for (buffer, first, second) in [
+                    (&mut pair_folded, &side[0].0, &side[1].0),
+                    (&mut pair_exact, &side[0].1, &side[1].1),
+                ] {
+                    buffer.clear();
+                    buffer.push_str(first);
+                    buffer.push(' ');
+                    buffer.push_str(second);
+                }
+                debug_assert_eq!(pair_folded, pair(&side[0].0, &side[1].0));
+                count(terms.form(&pair_folded, &pair_exact));
             }
         }
+        terms.add_document(doc as u32, &here);
     }
 
     // Words and pairs in files of their own (see `IndexHead::pairs_files`).
-    let (pairs, words): (Vec<_>, Vec<_>) = terms.into_iter().partition(|(t, _)| t.contains(' '));
+    let (pairs, words): (Vec<_>, Vec<_>) = terms
+        .into_sorted()
+        .into_iter()
+        .partition(|(t, _)| t.contains(' '));
     let (words_files, words_firsts) = cut_into_files(words);
     let (pairs_files, pairs_firsts) = cut_into_files(pairs);
     let documents: Vec<DocumentsFile> = ordered
@@ -116,29 +187,16 @@ pub fn build(articles: &[Article]) -> Vec<(String, String)> {
     out
 }
 
-/// Sorted terms, with where each form occurs, cut into files of about [`TERMS_FILE_BYTES`];
-/// with the first term of each file.
+/// Sorted terms with their forms' postings, cut into files of about [`TERMS_FILE_BYTES`]; with
+/// the first term of each file.
 fn cut_into_files(
-    terms: Vec<(String, BTreeMap<String, Occurrences>)>,
+    terms: Vec<(String, BTreeMap<String, Vec<u32>>)>,
 ) -> (Vec<TermsFile>, Vec<String>) {
     let mut files = Vec::new();
     let mut firsts = Vec::new();
     let mut current = TermsFile::new();
     let mut current_bytes = 0;
     for (term, forms) in terms {
-        let forms: BTreeMap<String, Vec<u32>> = forms
-            .into_iter()
-            .map(|(form, docs)| {
-                let mut previous = 0;
-                let mut pairs = Vec::with_capacity(docs.len() * 2);
-                for (doc, (count, in_title)) in docs {
-                    pairs.push(doc - previous);
-                    pairs.push(count * 2 + u32::from(in_title));
-                    previous = doc;
-                }
-                (form, pairs)
-            })
-            .collect();
         if current.is_empty() {
             firsts.push(term.clone());
         }
