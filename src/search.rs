@@ -749,28 +749,21 @@ mod tests {
     fn excerpts_mark_matched_words_as_text() {
         let text =
             "Sáng 19/7, Đại hội đại biểu quận Đống Đa lần thứ XXVIII đã khai mạc <b>trọng thể</b>.";
-        let pieces = excerpt(text, &Query::parse("quan dong"), 6);
-        let shown: String = pieces
-            .iter()
-            .map(|p| {
-                if p.matched {
-                    format!("[{}]", p.text)
-                } else {
-                    p.text.clone()
-                }
-            })
-            .collect();
-        assert_eq!(shown, "…biểu [quận] [Đống] Đa lần thứ …");
-        let whole: String = excerpt(text, &Query::parse("trong"), 40)
-            .iter()
-            .map(|p| {
-                if p.matched {
-                    format!("[{}]", p.text)
-                } else {
-                    p.text.clone()
-                }
-            })
-            .collect();
+        // The excerpt with its matched words in brackets.
+        let shown = |query: &str, length: usize| -> String {
+            excerpt(text, &Query::parse(query), length)
+                .iter()
+                .map(|p| {
+                    if p.matched {
+                        format!("[{}]", p.text)
+                    } else {
+                        p.text.clone()
+                    }
+                })
+                .collect()
+        };
+        assert_eq!(shown("quan dong", 6), "…biểu [quận] [Đống] Đa lần thứ …");
+        let whole = shown("trong", 40);
         assert!(whole.contains("<b>[trọng] thể</b>"), "{whole}");
         // Nothing matches: the start of the text.
         assert_eq!(excerpt(text, &Query::parse("xyz"), 2)[0].text, "Sáng 19 …");

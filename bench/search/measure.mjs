@@ -14,13 +14,13 @@ function bodyOnWire(url) {
   });
 }
 
-/** Opens `url` in a new context of the playwright `browser` (an empty cache), waits for its load
- *  and for `await ready(page)`, then counts what the network delivers while `await act(page)` runs. With `cpu` (e.g. 4) the
+/** Opens `url` in a new context of the playwright `browser` (an empty cache), waits for its load,
+ *  for `await ready(page)` and for `await before(page)`, then counts what the network delivers while `await act(page)` runs. With `cpu` (e.g. 4) the
  *  page's main thread is slowed that many times (CDP Emulation.setCPUThrottlingRate) for the
  *  action; web workers are not (Chromium throttles pages only), hence `workers`, the number
  *  that started meanwhile. Returns { bytes, requests, workers, files: [{ url, bytes }], ...what
  *  act returned }; bytes are as transferred: compressed, response headers included. */
-export async function measureQuery(browser, { url, act, cpu = 1, ready = async () => {} }) {
+export async function measureQuery(browser, { url, act, cpu = 1, ready = async () => {}, before = async () => {} }) {
   // No service worker: tintuc's would precache the app's files while the query runs, and those
   // bytes are not the query's.
   const context = await browser.newContext({ serviceWorkers: "block" });
@@ -30,6 +30,8 @@ export async function measureQuery(browser, { url, act, cpu = 1, ready = async (
     // A page that goes on loading after its load event (tintuc's app: its script and wasm
     // come after the first paint) is counted from when `ready` says it is done.
     await ready(page);
+    // What the page has done before the measured action (an earlier query), not counted.
+    await before(page);
     const cdp = await context.newCDPSession(page);
     // Each request's bytes are CDP's Network.loadingFinished encodedDataLength, read through
     // Playwright (its sizes() are that number, split into headers and body): Playwright also
