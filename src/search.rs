@@ -35,11 +35,8 @@ pub const ECHO_CHARS: usize = 80;
 pub mod files {
     /// The entry point: the version, the build and where each term is.
     pub const INDEX: &str = "content/search/index.json";
-    /// The folder of one build's files. A build's files never change under its name, so a
-    /// reader holding an older `index.json` gets "not found", never another build's numbers.
-    pub fn build_dir(build: &str) -> String {
-        format!("content/search/{build}")
-    }
+    // A build's files never change under its folder's name, so a reader holding an older
+    // `index.json` gets "not found", never another build's numbers.
     /// The words file `n` of a build.
     pub fn words(build: &str, n: usize) -> String {
         format!("content/search/{build}/w{n}.json")

@@ -7,6 +7,23 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 
+/// Opens the search page for `text` through the router, with `options`. The address is whole,
+/// base path and all: never resolved against the base again.
+pub fn open_search(
+    navigate: &impl Fn(&str, NavigateOptions),
+    base: &str,
+    text: &str,
+    options: NavigateOptions,
+) {
+    navigate(
+        &Route::search_href(base, text),
+        NavigateOptions {
+            resolve: false,
+            ..options
+        },
+    );
+}
+
 /// A form that opens the search page for what was typed. It is a plain `GET` form to that page,
 /// so it works on a rendered page before the app runs; once it runs, the router opens the page
 /// without loading the document again.
@@ -22,14 +39,7 @@ pub fn SearchBox() -> impl IntoView {
             return;
         };
         ev.prevent_default();
-        // The address is whole, base path and all: not to be resolved against the base again.
-        navigate(
-            &Route::search_href(&base, &input.value()),
-            NavigateOptions {
-                resolve: false,
-                ..NavigateOptions::default()
-            },
-        );
+        open_search(&navigate, &base, &input.value(), NavigateOptions::default());
     };
     view! {
         <form class="site-search" role="search" action=Route::Search.href(site.base()) method="get"

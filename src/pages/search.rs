@@ -7,6 +7,7 @@
 //! focus to the results.
 
 use super::PageMeta;
+use crate::components::search_box::open_search;
 use crate::components::status::ErrorPanel;
 use crate::content::Article;
 use crate::fetch::search::{search, Found};
@@ -105,15 +106,12 @@ pub fn SearchPage() -> impl IntoView {
     let base = site.base().to_string();
     let go = move |text: String, replace: bool| {
         sent.set_value(asked_text(&text));
-        navigate(
-            &Route::search_href(&base, &text),
-            NavigateOptions {
-                resolve: false,
-                replace,
-                scroll: false,
-                ..NavigateOptions::default()
-            },
-        );
+        let options = NavigateOptions {
+            replace,
+            scroll: false,
+            ..NavigateOptions::default()
+        };
+        open_search(&navigate, &base, &text, options);
     };
     let on_input = {
         let go = go.clone();
@@ -222,26 +220,22 @@ fn focus_results(outcome: RwSignal<Option<Outcome>>, asked: &str, pending: Store
         return;
     }
     pending.set_value(false);
-    // After the results are drawn.
-    request_animation_frame(|| {
-        if let Some(summary) = document().get_element_by_id(SUMMARY_ID) {
-            use wasm_bindgen::JsCast;
-            if let Some(summary) = summary.dyn_ref::<web_sys::HtmlElement>() {
-                let _ = summary.focus();
-            }
-        }
-    });
+    focus_when_drawn(format!("#{SUMMARY_ID}"));
 }
 
-/// Moves focus to the link of result `index` (from 0), once drawn: where "more" added results,
-/// the first of them, so that keyboard readers go on where the list grew.
+/// Moves focus to the link of result `index` (from 0): where "more" added results, the first of
+/// them, so that keyboard readers go on where the list grew.
 fn focus_result(index: usize) {
+    focus_when_drawn(format!(".search-result:nth-child({}) a", index + 1));
+}
+
+/// Focuses the element `selector` finds once the results just set are drawn.
+fn focus_when_drawn(selector: String) {
     request_animation_frame(move || {
-        let selector = format!(".search-result:nth-child({}) a", index + 1);
-        if let Ok(Some(link)) = document().query_selector(&selector) {
+        if let Ok(Some(element)) = document().query_selector(&selector) {
             use wasm_bindgen::JsCast;
-            if let Some(link) = link.dyn_ref::<web_sys::HtmlElement>() {
-                let _ = link.focus();
+            if let Some(element) = element.dyn_ref::<web_sys::HtmlElement>() {
+                let _ = element.focus();
             }
         }
     });
