@@ -1,25 +1,30 @@
 # tintuc — the two commands a newcomer needs, and a few more.
 #   make serve   install what is missing, then serve the sample site with trunk
 #   make test    install what is missing, then run every test layer
-.PHONY: serve test build content check-content clean bench bench-publisher bench-hostile bench-search fuzz
+.PHONY: serve new test build content check-content clean bench bench-publisher bench-hostile bench-search fuzz
 
 PUBLIC_URL ?= /
 
 serve:
 	scripts/setup.sh serve
-	PATH="$$HOME/.cargo/bin:$$PWD/node_modules/.bin:$$PATH" trunk serve
+	scripts/serve.sh
+
+# Start an article: make new SECTION=kinh-te TITLE="Tiêu đề bài viết"
+new:
+	cargo run --quiet -p tintuc-publisher -- new "$(SECTION)" "$(TITLE)"
 
 test:
 	scripts/setup.sh test
 	scripts/test.sh
 
-# The release folder to copy to a static host; PUBLIC_URL=/tin/ for a sub-path.
+# The release folder to copy to a static host; PUBLIC_URL=/tin/ for a sub-path. PREVIEW=1
+# includes drafts and scheduled articles, for a preview host only.
 build:
 	scripts/setup.sh serve
 	scripts/build.sh dist $(PUBLIC_URL)
 
-# Rebuild the section pages, home index and search index after adding or editing articles in
-# public/content, and in each edition's public/NAME/content.
+# Make the Markdown articles' JSON and rebuild the section pages, home index and search index
+# after adding or editing articles in public/content, and in each edition's public/NAME/content.
 SITES = public $(patsubst %/content/site.json,%,$(wildcard public/*/content/site.json))
 content:
 	for site in $(SITES); do cargo run --quiet -p tintuc-publisher -- index $$site && cargo run --quiet -p tintuc-publisher -- check $$site || exit 1; done

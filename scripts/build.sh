@@ -5,6 +5,7 @@
 # another language (public/NAME/content, with its own site.json) is published with it under
 # PUBLIC_URL/NAME/.
 # Usage: scripts/build.sh [DIST] [PUBLIC_URL]   (defaults: dist /)
+# PREVIEW=1 includes drafts and scheduled articles, for a preview host; never for the public one.
 # TEST_BUILD=1 makes the build the tests use beside the release as shipped: the app says in the
 # console where a page failed to hydrate (Leptos's leptos_debuginfo) instead of stopping without
 # a word, and has the test switches (cfg tintuc_test_switches: a shorter content timeout, a
@@ -33,7 +34,9 @@ for site in "${sites[@]}"; do
   read -r folder base <<< "$site"
   # The indexes (sections, home, search) made again from the articles being published, so a
   # release never carries an index of other articles.
-  cargo run --quiet --profile publisher -p tintuc-publisher -- index "$folder" > /dev/null
+  cargo run --quiet --profile publisher -p tintuc-publisher -- index "$folder" ${PREVIEW:+--preview} > /dev/null
+  # The articles' Markdown made their JSON; the sources, drafts among them, are not published.
+  find "$folder/content/articles" -name '*.md' -delete
   node scripts/compact-json.mjs "$folder/content"
   cargo run --quiet --profile publisher -p tintuc-publisher -- render "$folder" "$base"
 done

@@ -208,6 +208,9 @@ pub struct Article {
     /// The same article in other languages.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub translations: Vec<Translation>,
+    /// Subjects the newsroom files the article under; feeds carry them as categories.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
 }
 
 /// The same page in another language: on another edition of the site, or on another site.
@@ -307,10 +310,11 @@ pub enum Block {
         text: String,
     },
     /// A highlighted passage; `label` names it ("Chủ đề Đại hội").
+    // The label first, as it is read and as the files have it.
     Quote {
-        text: String,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         label: Option<String>,
+        text: String,
     },
     Image {
         #[serde(flatten)]
@@ -474,7 +478,7 @@ impl RichText {
             RichText::Plain(text) => Box::new(std::iter::once(text.as_str())),
             RichText::Runs(runs) => Box::new(runs.iter().map(|run| match run {
                 Inline::Text(text) => text.as_str(),
-                Inline::Link { text, .. } => text.as_str(),
+                Inline::Link { text, .. } | Inline::Emphasis { text, .. } => text.as_str(),
             })),
         }
     }
@@ -485,21 +489,38 @@ impl RichText {
 #[serde(untagged)]
 pub enum Inline {
     Text(String),
-    Link { text: String, href: String },
+    Link {
+        text: String,
+        href: String,
+    },
+    /// Stressed text (`<em>`), or text of strong importance (`<strong>`).
+    Emphasis {
+        text: String,
+        emphasis: Emphasis,
+    },
+}
+
+/// How a run of [`Inline::Emphasis`] is stressed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Emphasis {
+    Em,
+    Strong,
 }
 
 impl<'de> Deserialize<'de> for Inline {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         #[derive(Deserialize)]
-        struct Link {
+        struct Run {
             text: String,
-            href: String,
+            href: Option<String>,
+            emphasis: Option<String>,
         }
         struct Visitor;
         impl<'de> serde::de::Visitor<'de> for Visitor {
             type Value = Inline;
             fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("a string or a link with `text` and `href`")
+                f.write_str("a string, a link with `text` and `href`, or `text` with `emphasis`")
             }
             fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Inline, E> {
                 Ok(Inline::Text(text.to_string()))
@@ -508,9 +529,25 @@ impl<'de> Deserialize<'de> for Inline {
                 Ok(Inline::Text(text))
             }
             fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Inline, A::Error> {
-                let Link { text, href } =
-                    Deserialize::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
-                Ok(Inline::Link { text, href })
+                let Run {
+                    text,
+                    href,
+                    emphasis,
+                } = Deserialize::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
+                // A stress this build does not know still shows its words.
+                Ok(match (href, emphasis.as_deref()) {
+                    (Some(href), _) => Inline::Link { text, href },
+                    (None, Some("em")) => Inline::Emphasis {
+                        text,
+                        emphasis: Emphasis::Em,
+                    },
+                    (None, Some("strong")) => Inline::Emphasis {
+                        text,
+                        emphasis: Emphasis::Strong,
+                    },
+                    (None, Some(_)) => Inline::Text(text),
+                    (None, None) => return Err(serde::de::Error::missing_field("href")),
+                })
             }
         }
         deserializer.deserialize_any(Visitor)
@@ -654,6 +691,31 @@ mod tests {
     }
 
     #[test]
+    fn reads_stressed_runs_and_shows_an_unknown_stress_as_text() {
+        let json = r#"["a", {"text":"b","emphasis":"em"}, {"text":"c","emphasis":"strong"}, {"text":"d","emphasis":"underline"}]"#;
+        let text: RichText = serde_json::from_str(json).unwrap();
+        let em = |t: &str, emphasis| Inline::Emphasis {
+            text: t.into(),
+            emphasis,
+        };
+        assert_eq!(
+            text,
+            RichText::Runs(vec![
+                Inline::Text("a".into()),
+                em("b", Emphasis::Em),
+                em("c", Emphasis::Strong),
+                Inline::Text("d".into()),
+            ])
+        );
+        assert_eq!(
+            serde_json::to_string(&text).unwrap(),
+            r#"["a",{"text":"b","emphasis":"em"},{"text":"c","emphasis":"strong"},"d"]"#
+        );
+        let bare = serde_json::from_str::<RichText>(r#"[{"text":"x"}]"#).unwrap_err();
+        assert!(bare.to_string().contains("missing field `href`"), "{bare}");
+    }
+
+    #[test]
     fn names_what_a_block_lacks_and_keeps_the_position() {
         let json = "[{\"type\":\"paragraph\",\"text\":\"a\"},\n{\"type\":\"image\",\"alt\":\"x\"}]";
         let err = serde_json::from_str::<Vec<Block>>(json).unwrap_err();
@@ -791,6 +853,7 @@ mod tests {
             thumbnail: None,
             sample: false,
             translations: Vec::new(),
+            tags: Vec::new(),
         };
         assert_eq!(article.word_count(), 3 + 2 + 4 + 2);
     }

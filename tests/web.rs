@@ -9,7 +9,7 @@ use tintuc::components::article_list::{ArticleList, FIRST_ITEMS, ITEMS_PER_FRAME
 use tintuc::components::frame::{SectionNav, SiteFooter};
 use tintuc::components::status::{ErrorPanel, LoadingBlock};
 use tintuc::components::view_count::ViewCount;
-use tintuc::content::{Article, Block, Inline, Manifest, RichText, Summary};
+use tintuc::content::{Article, Block, Emphasis, Inline, Manifest, RichText, Summary};
 use tintuc::fetch::FetchError;
 use tintuc::offline::{ConnectionNotice, Offline};
 use tintuc::pages::ArticleView;
@@ -229,6 +229,15 @@ async fn article_body_never_injects_html_or_unsafe_links() {
                     text: "tốt".into(),
                     href: "https://example.vn/".into(),
                 },
+                Inline::Text(", ".into()),
+                Inline::Emphasis {
+                    text: "<b>nhấn</b>".into(),
+                    emphasis: Emphasis::Em,
+                },
+                Inline::Emphasis {
+                    text: "đậm".into(),
+                    emphasis: Emphasis::Strong,
+                },
             ]),
         },
         Block::Unknown,
@@ -244,7 +253,10 @@ async fn article_body_never_injects_html_or_unsafe_links() {
         link.get_attribute("href").as_deref(),
         Some("https://example.vn/")
     );
-    assert!(text_of(&root, "p:nth-of-type(2)").contains("xấu và tốt"));
+    assert!(text_of(&root, "p:nth-of-type(2)").contains("xấu và tốt, <b>nhấn</b>đậm"));
+    assert_eq!(text_of(&root, "p em"), "<b>nhấn</b>");
+    assert_eq!(text_of(&root, "p strong"), "đậm");
+    assert!(root.query_selector("p b").unwrap().is_none());
 }
 
 #[wasm_bindgen_test]

@@ -433,7 +433,7 @@ fn link_targets<'a>(field: &str, text: &'a RichText) -> Vec<(String, &'a str)> {
     runs.iter()
         .filter_map(|run| match run {
             Inline::Link { href, .. } => Some((format!("{field} link"), href.as_str())),
-            Inline::Text(_) => None,
+            Inline::Text(_) | Inline::Emphasis { .. } => None,
         })
         .collect()
 }
@@ -662,6 +662,7 @@ mod tests {
             thumbnail: None,
             sample: false,
             translations: Vec::new(),
+            tags: Vec::new(),
         }
     }
 

@@ -9,8 +9,19 @@ use tintuc::format::Timestamp;
 /// What the tool was asked to do.
 #[derive(Debug, PartialEq)]
 pub enum Command {
-    /// Rebuild the index files of the tree under `root`.
-    Index { root: PathBuf },
+    /// Make the JSON of the Markdown articles under `root`, then rebuild its index files;
+    /// drafts and scheduled articles too with `preview`.
+    Index { root: PathBuf, preview: bool },
+    /// Index again each time a file of the tree under `root` changes, until stopped.
+    Watch { root: PathBuf, preview: bool },
+    /// Start a Markdown article in `section`, its slug made from `title`.
+    New {
+        root: PathBuf,
+        section: String,
+        title: String,
+    },
+    /// Write the Markdown of the JSON article `slug`, for a newsroom moving to Markdown.
+    ToMarkdown { root: PathBuf, slug: String },
     /// Report every inconsistency of the tree under `root`.
     Check { root: PathBuf },
     /// Write a synthetic tree of `per_section` articles per section, then index it.
@@ -24,10 +35,27 @@ pub enum Command {
     Render { dist: PathBuf, base: String },
 }
 
+/// The flags that take a value.
+const VALUED_FLAGS: &[&str] = &["--per-section", "--seed", "--page-size", "--dir"];
+
 impl Command {
     pub fn parse(args: &[String]) -> Result<Command, PublishError> {
         let usage = |why: &str| PublishError::Usage(why.to_string());
-        let dir = |i: usize| PathBuf::from(args.get(i).map_or("public", String::as_str));
+        // The words that are not flags nor the values of flags, after the command's name.
+        let positional: Vec<&String> = {
+            let mut words = Vec::new();
+            let mut rest = args.iter().skip(1);
+            while let Some(word) = rest.next() {
+                if VALUED_FLAGS.contains(&word.as_str()) {
+                    rest.next();
+                } else if !word.starts_with("--") {
+                    words.push(word);
+                }
+            }
+            words
+        };
+        let dir = |i: usize| PathBuf::from(positional.get(i - 1).map_or("public", |s| s.as_str()));
+        let preview = args.iter().any(|a| a == "--preview");
         let flag = |name: &str| -> Result<Option<&String>, PublishError> {
             match args.iter().position(|a| a == name) {
                 None => Ok(None),
@@ -37,15 +65,42 @@ impl Command {
                     .ok_or_else(|| usage(&format!("{name} needs a value"))),
             }
         };
+        let site_dir = || flag("--dir").map(|d| PathBuf::from(d.map_or("public", String::as_str)));
         fn number<T: std::str::FromStr>(name: &str, text: &str) -> Result<T, PublishError> {
             text.parse()
                 .map_err(|_| PublishError::Usage(format!("{name}: not a number: {text}")))
         }
         match args.first().map(String::as_str) {
-            Some("index") => Ok(Command::Index { root: dir(1) }),
+            Some("index") => Ok(Command::Index {
+                root: dir(1),
+                preview,
+            }),
+            Some("watch") => Ok(Command::Watch {
+                root: dir(1),
+                preview,
+            }),
+            Some("new") => match &positional[..] {
+                [section, title] => Ok(Command::New {
+                    root: site_dir()?,
+                    section: section.to_string(),
+                    title: title.to_string(),
+                }),
+                _ => Err(usage("new needs SECTION and \"TITLE\" (quoted)")),
+            },
+            Some("to-markdown") => match &positional[..] {
+                [slug] => Ok(Command::ToMarkdown {
+                    root: site_dir()?,
+                    slug: slug.to_string(),
+                }),
+                _ => Err(usage("to-markdown needs SLUG")),
+            },
             Some("check") => Ok(Command::Check { root: dir(1) }),
             Some("generate") => Ok(Command::Generate {
-                root: PathBuf::from(args.get(1).ok_or_else(|| usage("generate needs DIR"))?),
+                root: PathBuf::from(
+                    positional
+                        .first()
+                        .ok_or_else(|| usage("generate needs DIR"))?,
+                ),
                 per_section: number(
                     "--per-section",
                     flag("--per-section")?.ok_or_else(|| usage("--per-section is required"))?,
@@ -56,8 +111,12 @@ impl Command {
                     .transpose()?,
             }),
             Some("render") => Ok(Command::Render {
-                dist: PathBuf::from(args.get(1).ok_or_else(|| usage("render needs DIST"))?),
-                base: tintuc::fetch::normalise_base(args.get(2).map_or("/", String::as_str)),
+                dist: PathBuf::from(
+                    positional
+                        .first()
+                        .ok_or_else(|| usage("render needs DIST"))?,
+                ),
+                base: tintuc::fetch::normalise_base(positional.get(1).map_or("/", |s| s.as_str())),
             }),
             Some(other) => Err(usage(&format!("unknown command: {other}"))),
             None => Err(usage("no command")),
@@ -67,9 +126,18 @@ impl Command {
     /// Runs the command; what it did, in a line for the terminal.
     pub fn run(self) -> Result<String, PublishError> {
         match self {
-            Command::Index { root } => index(&root),
+            Command::Index { root, preview } => index(&root, preview),
+            Command::Watch { root, preview } => crate::watch::run(&root, preview),
+            Command::New {
+                root,
+                section,
+                title,
+            } => new_article(&root, &section, &title),
+            Command::ToMarkdown { root, slug } => to_markdown(&root, &slug),
             Command::Check { root } => {
-                let (tree, mut problems) = disk::load_tree(&root);
+                let mut problems = crate::markdown::problems(&root, crate::markdown::now());
+                let (tree, loaded) = disk::load_tree(&root);
+                problems.extend(loaded);
                 problems.extend(check(&tree));
                 let articles: Vec<Article> = tree.articles.values().cloned().collect();
                 problems.extend(crate::search::problems(&root, &articles));
@@ -97,15 +165,94 @@ impl Command {
     }
 }
 
-fn index(root: &Path) -> Result<String, PublishError> {
+/// Every article of the tree made from its Markdown, then the index files; what was done, in a
+/// line.
+pub fn index(root: &Path, preview: bool) -> Result<String, PublishError> {
+    let converted = crate::markdown::publish(root, crate::markdown::now(), preview)
+        .map_err(PublishError::Content)?;
     let (manifest, articles) = disk::read_sources(root).map_err(PublishError::Content)?;
     let written =
         disk::write_indexes(root, &manifest, &articles).map_err(|e| PublishError::io(root, e))?;
+    let held = match converted.held {
+        0 => String::new(),
+        n if preview => format!(", {n} drafts or scheduled among them (preview)"),
+        n => format!(", {n} drafts or scheduled left out"),
+    };
     Ok(format!(
-        "{} articles, {written} index files written under {}",
+        "{} articles ({} from Markdown written{held}), {written} index files written under {}",
         articles.len(),
+        converted.written,
         root.display()
     ))
+}
+
+fn read_manifest(root: &Path) -> Result<tintuc::content::Manifest, PublishError> {
+    let path = root.join(paths::MANIFEST);
+    let text = std::fs::read_to_string(&path).map_err(|e| PublishError::io(&path, e))?;
+    tintuc::fetch::decode_manifest(paths::MANIFEST, &text)
+        .map_err(|e| PublishError::Content(vec![format!("{}: {e}", path.display())]))
+}
+
+fn new_article(root: &Path, section: &str, title: &str) -> Result<String, PublishError> {
+    let manifest = read_manifest(root)?;
+    let Some(section) = manifest.section(section) else {
+        let known: Vec<&str> = manifest.sections.iter().map(|s| s.slug.as_str()).collect();
+        return Err(PublishError::Usage(format!(
+            "no section `{section}`; the sections are: {}",
+            known.join(", ")
+        )));
+    };
+    let slug = crate::markdown::slug_for(title);
+    if slug.is_empty() {
+        return Err(PublishError::Usage(format!(
+            "the title `{title}` has no letters or digits to make an address from"
+        )));
+    }
+    let dir = root.join("content/articles");
+    let path = dir.join(format!("{slug}.{}", crate::markdown::EXTENSION));
+    for taken in [&path, &dir.join(format!("{slug}.json"))] {
+        if taken.exists() {
+            return Err(PublishError::Usage(format!(
+                "{} already exists: give the new article another title, or edit that one",
+                taken.display()
+            )));
+        }
+    }
+    let text =
+        crate::markdown::new_article(section, title, crate::markdown::now(), manifest.timezone);
+    std::fs::create_dir_all(&dir).map_err(|e| PublishError::io(&dir, e))?;
+    std::fs::write(&path, text).map_err(|e| PublishError::io(&path, e))?;
+    Ok(format!(
+        "{} started (a draft until you remove `draft: true`); its address will be /{}/{slug}",
+        path.display(),
+        section.slug
+    ))
+}
+
+fn to_markdown(root: &Path, slug: &str) -> Result<String, PublishError> {
+    let rel = paths::article(slug);
+    let json = root.join(&rel);
+    let bytes = std::fs::read(&json).map_err(|e| PublishError::io(&json, e))?;
+    let article: Article =
+        disk::decode(&bytes).map_err(|e| PublishError::Content(vec![format!("{rel}: {e}")]))?;
+    let path = json.with_extension(crate::markdown::EXTENSION);
+    if path.exists() {
+        return Err(PublishError::Usage(format!(
+            "{} already exists",
+            path.display()
+        )));
+    }
+    let text = crate::markdown::to_markdown(&article, false);
+    // Written only when it makes the same article again, so that nothing is lost on the way.
+    let again = crate::markdown::convert(&rel, slug, &text, root).map_err(PublishError::Content)?;
+    if again.article != article {
+        return Err(PublishError::Content(vec![format!(
+            "{rel}: its Markdown would not make the same article (a picture whose size differs \
+             from its file, or text the format keeps but Markdown cannot); left as JSON"
+        )]));
+    }
+    std::fs::write(&path, text).map_err(|e| PublishError::io(&path, e))?;
+    Ok(format!("{} written; edit it from now on", path.display()))
 }
 
 fn generate(
@@ -152,12 +299,12 @@ fn generate(
         let path = articles_dir.join(format!("{}.json", article.slug));
         std::fs::write(&path, to_json(article)).map_err(|e| PublishError::io(&path, e))?;
     }
-    let indexed = index(root)?;
+    let indexed = index(root, false)?;
     Ok(format!("{} articles generated; {indexed}", articles.len()))
 }
 
 /// Pretty JSON of a content value, as the sources are kept.
-fn to_json(value: &impl serde::Serialize) -> String {
+pub(crate) fn to_json(value: &impl serde::Serialize) -> String {
     // Plain structs of strings and numbers always serialise.
     serde_json::to_string_pretty(value).unwrap_or_default() + "\n"
 }

@@ -31,4 +31,12 @@ impl PublishError {
     }
 }
 
-pub const USAGE: &str = "usage: tintuc-content index [DIR] | check [DIR] | generate DIR --per-section N [--seed S] [--page-size P] | render DIST [PUBLIC_URL]";
+pub const USAGE: &str = "usage: tintuc-content
+  index [DIR] [--preview]          make the Markdown articles' JSON, then the index files
+  watch [DIR] [--preview]          index again at each saved change (make serve runs it)
+  check [DIR]                      report every inconsistency of the tree
+  new SECTION \"TITLE\" [--dir DIR]  start a Markdown article (a draft)
+  to-markdown SLUG [--dir DIR]     write a JSON article as Markdown, to edit it from now on
+  generate DIR --per-section N [--seed S] [--page-size P]
+  render DIST [PUBLIC_URL]
+DIR is the site's folder (public by default); --preview includes drafts and scheduled articles.";

@@ -8,8 +8,10 @@ pub mod catalog;
 pub mod cli;
 pub mod error;
 pub mod hostile;
+pub mod markdown;
 pub mod render;
 pub mod sample;
 pub mod search;
+pub mod watch;
 
 pub use error::PublishError;

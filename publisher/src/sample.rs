@@ -245,6 +245,7 @@ pub fn articles(
                 thumbnail: None,
                 sample: true,
                 translations: Vec::new(),
+                tags: Vec::new(),
             });
         }
     }

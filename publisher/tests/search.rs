@@ -154,6 +154,7 @@ fn made(slug: &str, hour: i64, title: &str, body: &str) -> Article {
         thumbnail: None,
         sample: true,
         translations: Vec::new(),
+        tags: Vec::new(),
     }
 }
 

@@ -1,7 +1,7 @@
 //! An article's body: its typed blocks as HTML elements. Text is always text, never markup.
 
 use crate::components::article_list::later_chunks;
-use crate::content::{limits, Block, Inline, RichText};
+use crate::content::{limits, Block, Emphasis, Inline, RichText};
 use crate::site::use_site;
 use leptos::prelude::*;
 
@@ -54,7 +54,7 @@ fn block(block: Block) -> AnyView {
     }
 }
 
-/// Text with its links; a link whose target may not be followed shows as its text alone.
+/// Text with its links and stress; a link whose target may not be followed shows as its text alone.
 fn rich(text: RichText) -> AnyView {
     match text {
         RichText::Plain(text) => text.into_any(),
@@ -67,6 +67,14 @@ fn rich(text: RichText) -> AnyView {
                         Some(href) => view! { <a href=href>{text}</a> }.into_any(),
                         None => text.into_any(),
                     },
+                    Inline::Emphasis {
+                        text,
+                        emphasis: Emphasis::Em,
+                    } => view! { <em>{text}</em> }.into_any(),
+                    Inline::Emphasis {
+                        text,
+                        emphasis: Emphasis::Strong,
+                    } => view! { <strong>{text}</strong> }.into_any(),
                 })
                 .collect_view()
                 .into_any()

@@ -1,0 +1,53 @@
+//! `tintuc-content watch`: the tree indexed again each time one of its sources changes, for
+//! `make serve`. It polls: a few hundred files' times cost nothing, and no watcher crate or
+//! platform API is needed.
+
+use crate::PublishError;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
+
+/// How often the sources are looked at.
+const POLL: Duration = Duration::from_millis(300);
+
+/// The folders whose files are the tree's sources: the manifest's, the articles' and the
+/// pictures'.
+const WATCHED: &[&str] = &["content", "content/articles", "media"];
+
+/// Each watched file's name, time and size.
+type Fingerprint = Vec<(PathBuf, Option<SystemTime>, u64)>;
+
+fn fingerprint(root: &Path) -> Fingerprint {
+    let mut files: Fingerprint = WATCHED
+        .iter()
+        .flat_map(|dir| {
+            std::fs::read_dir(root.join(dir))
+                .into_iter()
+                .flatten()
+                .flatten()
+        })
+        .filter_map(|entry| {
+            let meta = entry.metadata().ok().filter(|m| m.is_file())?;
+            Some((entry.path(), meta.modified().ok(), meta.len()))
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+/// Indexes the tree, then again after each change, until the process is stopped. A problem is
+/// reported and the watch goes on: the editor fixes the file and saves it again.
+pub fn run(root: &Path, preview: bool) -> Result<String, PublishError> {
+    let mut seen: Option<Fingerprint> = None;
+    loop {
+        let now = fingerprint(root);
+        if seen.as_ref() != Some(&now) {
+            match crate::cli::index(root, preview) {
+                Ok(done) => eprintln!("[tintuc-content] {done}"),
+                Err(problem) => eprintln!("[tintuc-content] not published:\n{problem}"),
+            }
+            // What indexing wrote is not a change to act on.
+            seen = Some(fingerprint(root));
+        }
+        std::thread::sleep(POLL);
+    }
+}
