@@ -7,7 +7,7 @@ import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 
 const [dist = "dist"] = process.argv.slice(2);
 let count = 0;
-const COMPRESSIBLE = new Set([".wasm", ".js", ".css", ".html", ".json", ".svg", ".txt", ".webmanifest"]);
+const COMPRESSIBLE = new Set([".wasm", ".js", ".css", ".html", ".json", ".svg", ".txt", ".xml", ".webmanifest"]);
 function compressAll(dir) {
   for (const name of readdirSync(dir)) {
     const path = join(dir, name);

@@ -81,13 +81,17 @@ pub struct Manifest {
     pub sections: Vec<Section>,
     #[serde(default = "default_page_size")]
     pub page_size: u32,
+    /// How many of the newest articles each feed (the site's, each section's) carries.
+    #[serde(default = "default_feed_size")]
+    pub feed_size: u32,
     #[serde(default)]
     pub views: ViewSettings,
     /// True while the site carries demonstration content; the site then says so.
     #[serde(default)]
     pub demo: bool,
-    /// The site's public address (`https://tin.example.vn/`), for canonical and Open Graph links
-    /// in rendered pages; without it they are written relative to the host.
+    /// The site's public address, its scheme and host (`https://tin.example.vn/`): the base path
+    /// is the build's. Canonical and Open Graph links, feeds and the sitemap need it; without
+    /// it the first two are left out of rendered pages and the others are not written.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
 }
@@ -610,6 +614,7 @@ pub fn test_manifest(sections: &[&str], page_size: u32) -> Manifest {
             })
             .collect(),
         page_size,
+        feed_size: default_feed_size(),
         views: ViewSettings::default(),
         demo: false,
         url: None,
@@ -622,6 +627,9 @@ fn default_language() -> String {
 
 fn default_page_size() -> u32 {
     10
+}
+fn default_feed_size() -> u32 {
+    20
 }
 fn default_window_minutes() -> u32 {
     30

@@ -34,6 +34,30 @@ pub enum Route {
     NotFound,
 }
 
+/// The files beside the pages for feed readers and search engines: each feed (the site's at the
+/// base, a section's in the section's folder, `kinh-te/feed.xml`), the sitemap and robots.txt.
+/// The publisher writes them; pages link to them.
+pub mod files {
+    pub const RSS: &str = "feed.xml";
+    pub const ATOM: &str = "atom.xml";
+    pub const JSON_FEED: &str = "feed.json";
+    pub const SITEMAP: &str = "sitemap.xml";
+    pub const ROBOTS: &str = "robots.txt";
+
+    /// A feed's path below the base: the site's, or `section`'s.
+    pub fn feed(section: Option<&str>, name: &str) -> String {
+        match section {
+            Some(section) => format!("{section}/{name}"),
+            None => name.to_string(),
+        }
+    }
+
+    /// Part `n` (from 1) of a sitemap too large for one file, listed by the sitemap index.
+    pub fn sitemap_part(n: usize) -> String {
+        format!("sitemap-{n}.xml")
+    }
+}
+
 impl Route {
     /// The page at `path`, an address's path below the site's base (`/kinh-te/trang/2`; a
     /// leading or trailing `/` is optional). `is_section` says which first segments are

@@ -159,7 +159,15 @@ impl Command {
             } => generate(&root, per_section, seed, page_size),
             Command::Render { dist, base } => {
                 let written = crate::render::write_all(&dist, &base)?;
-                Ok(format!("{written} pages rendered under {}", dist.display()))
+                let feeds = match written.feeds.feeds {
+                    0 => "no feeds nor sitemap: site.json gives no `url`".to_string(),
+                    n => format!("{n} feeds, {} sitemap files", written.feeds.sitemap_files),
+                };
+                Ok(format!(
+                    "{} pages rendered under {}; {feeds}",
+                    written.pages,
+                    dist.display()
+                ))
             }
         }
     }

@@ -7,6 +7,7 @@
 pub mod catalog;
 pub mod cli;
 pub mod error;
+pub mod feeds;
 pub mod hostile;
 pub mod markdown;
 pub mod render;

@@ -662,7 +662,9 @@ fn svg_dimensions(text: &str) -> Option<(u32, u32)> {
     let pixels = |value: &str| -> Option<u32> {
         let value = value.strip_suffix("px").unwrap_or(value);
         let number: f64 = value.parse().ok()?;
-        (1.0..100_000.0).contains(&number).then(|| number.round() as u32)
+        (1.0..100_000.0)
+            .contains(&number)
+            .then(|| number.round() as u32)
     };
     if let (Some(w), Some(h)) = (
         attribute("width").and_then(pixels),

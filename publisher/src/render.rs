@@ -21,7 +21,7 @@ use tintuc::fetch::embedded::{script_safe, DATA_ID};
 use tintuc::fetch::PageData;
 use tintuc::format;
 use tintuc::pages::PageMeta;
-use tintuc::route::Route;
+use tintuc::route::{files, Route};
 use tintuc::site::Site;
 use tintuc::{App, APP_ROOT_ID, RENDERED_PATH, SHELL_ID};
 
@@ -77,9 +77,16 @@ pub fn routes(tree: &Tree) -> Vec<Route> {
     routes
 }
 
+/// What [`write_all`] wrote.
+#[derive(Debug)]
+pub struct Published {
+    pub pages: usize,
+    pub feeds: crate::feeds::Written,
+}
+
 /// Writes every page under `dist` (the release folder: trunk's build, with `404.html` and the
-/// content files); the home page becomes `index.html`. Returns how many pages it wrote.
-pub fn write_all(dist: &Path, base: &str) -> Result<usize, PublishError> {
+/// content files), the home page as `index.html`, then the feeds, the sitemap and robots.txt.
+pub fn write_all(dist: &Path, base: &str) -> Result<Published, PublishError> {
     let shell_path = dist.join("404.html");
     let template =
         std::fs::read_to_string(&shell_path).map_err(|e| PublishError::io(&shell_path, e))?;
@@ -107,7 +114,10 @@ pub fn write_all(dist: &Path, base: &str) -> Result<usize, PublishError> {
         }
         std::fs::write(&path, html).map_err(|e| PublishError::io(&path, e))?;
     }
-    Ok(routes.len())
+    Ok(Published {
+        pages: routes.len(),
+        feeds: crate::feeds::write(dist, &renderer.site, &tree)?,
+    })
 }
 
 /// Renders pages of one site into its app shell.
@@ -254,10 +264,50 @@ impl<'a> Renderer<'a> {
             _ => &[],
         };
         head.push_str(&self.alternates(href, translations));
+        head.push_str(&self.feed_links(route));
         if let Some(article) = article {
             head.push_str(&self.article_head(article, href));
         }
         (meta, head)
+    }
+
+    /// The feeds a page names for feed readers: the site's, and its section's on a section page
+    /// or an article. Feeds are written only for a site whose manifest gives its address.
+    fn feed_links(&self, route: &Route) -> String {
+        let site = &self.site;
+        let manifest = site.manifest();
+        if manifest.url.is_none() {
+            return String::new();
+        }
+        let section = match route {
+            Route::Section { section, .. } | Route::Article { section, .. } => {
+                manifest.section(section)
+            }
+            _ => None,
+        };
+        let mut links = String::new();
+        for (scope, title) in
+            std::iter::once((None, manifest.name.clone())).chain(section.map(|s| {
+                (
+                    Some(s.slug.as_str()),
+                    format!("{} – {}", s.title, manifest.name),
+                )
+            }))
+        {
+            for (file, kind) in [
+                (files::RSS, "application/rss+xml"),
+                (files::ATOM, "application/atom+xml"),
+                (files::JSON_FEED, "application/feed+json"),
+            ] {
+                let href = tintuc::fetch::url_for(site.base(), &files::feed(scope, file));
+                links.push_str(&format!(
+                    "<link rel=\"alternate\" type=\"{kind}\" title=\"{}\" href=\"{}\" />\n    ",
+                    escape(&title),
+                    escape(&href)
+                ));
+            }
+        }
+        links
     }
 
     /// `hreflang` links between a page and its translations, this page's own among them as

@@ -2,7 +2,7 @@
 // English edition under /en/ (public/en/content), each in its own language, linked to each other.
 import { describe, it, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { DEVICES, SEED_PATH, SEED_TITLE, SUB_URL, launch, newContext, newPage, heading, noPageErrors, axeViolationsOn, appReady, watchedPage } from "./support.mjs";
+import { DEVICES, SEED_PATH, SEED_TITLE, SITE_URL, SUB_URL, launch, newContext, newPage, heading, noPageErrors, axeViolationsOn, appReady, watchedPage } from "./support.mjs";
 
 const EN = "/en/";
 const EN_SEED = "/en/news-events/dong-da-district-party-congress-xxviii-2020-2025";
@@ -64,17 +64,20 @@ for (const device of DEVICES) {
       const context = await newContext(browser, device);
       const page = await newPage(context);
       await page.goto(SEED_PATH);
-      // The sample names no public address, so its pages carry no hreflang, which search engines
-      // read only as full URLs (publisher/src/render.rs tests them with one).
-      const hreflang = async () => page.locator("link[rel=alternate][hreflang]").count();
-      assert.equal(await hreflang(), 0);
+      // Each side names both, in full: search engines read hreflang only as full URLs.
+      const hreflang = async () =>
+        page.locator("link[rel=alternate][hreflang]").evaluateAll((links) => links.map((l) => `${l.hreflang} ${l.getAttribute("href")}`));
+      const both = [`vi ${SITE_URL}${SEED_PATH}`, `en ${SITE_URL}${EN_SEED}`];
+      assert.deepEqual(await hreflang(), both);
       const english = page.getByRole("navigation", { name: "Bài này bằng ngôn ngữ khác" }).getByRole("link", { name: "English" });
       assert.equal(await english.getAttribute("lang"), "en");
       await english.click();
       await page.waitForURL(`**${EN_SEED}`);
       assert.equal(await heading(page), EN_SEED_TITLE);
       assert.equal(await page.evaluate(() => document.documentElement.lang), "en");
-      assert.equal(await hreflang(), 0);
+      // Rendered with the page it was first opened on; the English page's own, on opening it.
+      await page.reload();
+      assert.deepEqual(await hreflang(), [`en ${SITE_URL}${EN_SEED}`, `vi ${SITE_URL}${SEED_PATH}`]);
       await page.getByRole("navigation", { name: "This article in other languages" }).getByRole("link", { name: "Tiếng Việt" }).click();
       await page.waitForURL(`**${SEED_PATH}`);
       assert.equal(await heading(page), SEED_TITLE);

@@ -4,7 +4,7 @@
 // mismatch stops the app while the page still reads fine, so these tests use the page.
 import { describe, it, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { BASE_URL, SUB_URL, DEVICES, SEED_PATH, SEED_TITLE, launch, newContext, newPage, appReady, noPageErrors } from "./support.mjs";
+import { BASE_URL, SUB_URL, DEVICES, SEED_PATH, SITE_URL, SEED_TITLE, launch, newContext, newPage, appReady, noPageErrors } from "./support.mjs";
 
 const SITES = [
   { name: "at the root", url: (path) => new URL(path.replace(/^\//, ""), `${BASE_URL}/`).href },
@@ -57,8 +57,8 @@ describe("rendered pages", () => {
     assert.match(await page.title(), /^Đại hội đại biểu quận Đống Đa/);
     assert.match(await page.locator("[data-testid=meta-line]").textContent(), /^Ngày đăng 19\/07\/2020 \| 18:40 \| Lượt xem: 174$/);
     assert.ok(await page.locator(".article-body p").first().isVisible());
-    // The sample manifest names no public address, so there is no (necessarily absolute) canonical.
-    assert.equal(await page.locator("link[rel=canonical]").count(), 0);
+    // Absolute, from the manifest's public address.
+    assert.equal(await page.locator("link[rel=canonical]").getAttribute("href"), SITE_URL + SEED_PATH);
     assert.equal(await page.locator("meta[property='og:title']").getAttribute("content"), SEED_TITLE);
     assert.equal(await page.locator("meta[property='og:type']").getAttribute("content"), "article");
     const ld = JSON.parse(await page.locator("script[type='application/ld+json']").textContent());

@@ -10,6 +10,9 @@ const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 export const BASE_URL = process.env.BASE_URL ?? "http://127.0.0.1:18080";
 /** The same release built for /tin/, served as GitHub Pages would. */
 export const SUB_URL = process.env.SUB_URL ?? "http://127.0.0.1:18081/tin/";
+/** The sample site's public address (its manifest's `url`), which canonical links, hreflang,
+ *  feeds and the sitemap write in full. */
+export const SITE_URL = JSON.parse(readFileSync(new URL("../../public/content/site.json", import.meta.url), "utf8")).url.replace(/\/$/, "");
 export const SEED_PATH = "/tin-tuc-su-kien/dai-hoi-dai-bieu-quan-dong-da-lan-thu-xxviii-nhiem-ky-2020-2025";
 export const SEED_TITLE = "Đại hội đại biểu quận Đống Đa lần thứ XXVIII, nhiệm kỳ 2020- 2025";
 
