@@ -37,6 +37,9 @@ for site in "${sites[@]}"; do
   cargo run --quiet --profile publisher -p tintuc-publisher -- index "$folder" ${PREVIEW:+--preview} > /dev/null
   # The articles' Markdown made their JSON; the sources, drafts among them, are not published.
   find "$folder/content/articles" -name '*.md' -delete
+  # Pictures resized for phones and desktops (media/_v/), listed on the articles and in their
+  # indexes; copies made by an earlier build are taken from target/image-cache.
+  cargo run --quiet --profile publisher -p tintuc-publisher -- images "$folder" --cache target/image-cache
   node scripts/compact-json.mjs "$folder/content"
   cargo run --quiet --profile publisher -p tintuc-publisher -- render "$folder" "$base"
 done

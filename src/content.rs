@@ -84,6 +84,10 @@ pub struct Manifest {
     /// How many of the newest articles each feed (the site's, each section's) carries.
     #[serde(default = "default_feed_size")]
     pub feed_size: u32,
+    /// The largest picture file the site publishes, in bytes: a camera's original is resized
+    /// before it is published, not sent to phones.
+    #[serde(default = "default_max_image_bytes")]
+    pub max_image_bytes: u64,
     #[serde(default)]
     pub views: ViewSettings,
     /// True while the site carries demonstration content; the site then says so.
@@ -297,6 +301,21 @@ pub struct Image {
     pub width: u32,
     #[serde(default = "default_height")]
     pub height: u32,
+    /// Copies of the picture in other widths and formats, made by the release build; a
+    /// browser picks the one that fits the screen.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub variants: Vec<Variant>,
+}
+
+/// One resized copy of a picture.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Variant {
+    pub src: String,
+    /// Its width in pixels.
+    pub width: u32,
+    /// Its media type (`image/avif`, `image/jpeg`).
+    #[serde(rename = "type")]
+    pub media_type: String,
 }
 
 /// One block of an article's body. Text is text: no block carries HTML.
@@ -366,6 +385,7 @@ struct RawBlock {
     width: Option<Box<RawValue>>,
     height: Option<Box<RawValue>>,
     caption: Option<Box<RawValue>>,
+    variants: Option<Box<RawValue>>,
     ordered: Option<Box<RawValue>>,
     items: Option<Box<RawValue>>,
 }
@@ -418,6 +438,7 @@ impl TryFrom<RawBlock> for Block {
                     height: raw
                         .field(&raw.height, "height")?
                         .unwrap_or_else(default_height),
+                    variants: raw.field(&raw.variants, "variants")?.unwrap_or_default(),
                 },
                 caption: raw.field(&raw.caption, "caption")?.unwrap_or_default(),
             },
@@ -615,6 +636,7 @@ pub fn test_manifest(sections: &[&str], page_size: u32) -> Manifest {
             .collect(),
         page_size,
         feed_size: default_feed_size(),
+        max_image_bytes: default_max_image_bytes(),
         views: ViewSettings::default(),
         demo: false,
         url: None,
@@ -630,6 +652,9 @@ fn default_page_size() -> u32 {
 }
 fn default_feed_size() -> u32 {
     20
+}
+fn default_max_image_bytes() -> u64 {
+    8 << 20
 }
 fn default_window_minutes() -> u32 {
     30
@@ -780,6 +805,11 @@ mod tests {
                     alt: "A".into(),
                     width: 10,
                     height: 5,
+                    variants: vec![Variant {
+                        src: "media/_v/a-480.avif".into(),
+                        width: 480,
+                        media_type: "image/avif".into(),
+                    }],
                 },
                 caption: "C".into(),
             },

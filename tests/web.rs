@@ -9,7 +9,9 @@ use tintuc::components::article_list::{ArticleList, FIRST_ITEMS, ITEMS_PER_FRAME
 use tintuc::components::frame::{SectionNav, SiteFooter};
 use tintuc::components::status::{ErrorPanel, LoadingBlock};
 use tintuc::components::view_count::ViewCount;
-use tintuc::content::{Article, Block, Emphasis, Inline, Manifest, RichText, Summary};
+use tintuc::content::{
+    Article, Block, Emphasis, Image, Inline, Manifest, RichText, Summary, Variant,
+};
 use tintuc::fetch::FetchError;
 use tintuc::offline::{ConnectionNotice, Offline};
 use tintuc::pages::ArticleView;
@@ -257,6 +259,95 @@ async fn article_body_never_injects_html_or_unsafe_links() {
     assert_eq!(text_of(&root, "p em"), "<b>nhấn</b>");
     assert_eq!(text_of(&root, "p strong"), "đậm");
     assert!(root.query_selector("p b").unwrap().is_none());
+}
+
+// A picture with resized copies offers them to the browser in AVIF and in its own format, sized
+// for the article's column; the body's opening picture loads at once, every other when near.
+#[wasm_bindgen_test]
+async fn article_pictures_offer_their_copies_and_load_lazily_after_the_first() {
+    let variant = |w: u32, ext: &str, kind: &str| Variant {
+        src: format!("media/_v/a-{w}.{ext}"),
+        width: w,
+        media_type: kind.into(),
+    };
+    let photo = Image {
+        src: "media/a.jpg".into(),
+        alt: "Quang cảnh".into(),
+        width: 1600,
+        height: 900,
+        variants: vec![
+            variant(480, "avif", "image/avif"),
+            variant(1600, "avif", "image/avif"),
+            variant(480, "jpg", "image/jpeg"),
+            variant(1600, "jpg", "image/jpeg"),
+        ],
+    };
+    let figure = |image: Image| Block::Image {
+        image,
+        caption: String::new(),
+    };
+    let placeholder = Image {
+        src: "media/anh-khong-con.svg".into(),
+        alt: "Ảnh của bài gốc không còn".into(),
+        width: 800,
+        height: 450,
+        variants: Vec::new(),
+    };
+    let blocks = vec![figure(photo.clone()), figure(photo), figure(placeholder)];
+    let root = mount_site(
+        manifest(),
+        "/tin/",
+        "/tin/",
+        move || view! { <ArticleBody blocks /> },
+    );
+    tick().await;
+    let all = |selector: &str| -> Vec<web_sys::Element> {
+        let list = root.query_selector_all(selector).unwrap();
+        (0..list.length())
+            .map(|i| list.item(i).unwrap().unchecked_into())
+            .collect()
+    };
+    let sources = all("picture source");
+    assert_eq!(sources.len(), 2);
+    assert_eq!(
+        sources[0].get_attribute("type").as_deref(),
+        Some("image/avif")
+    );
+    assert_eq!(
+        sources[0].get_attribute("srcset").as_deref(),
+        Some("/tin/media/_v/a-480.avif 480w, /tin/media/_v/a-1600.avif 1600w")
+    );
+    let images = all("figure img");
+    let attr = |i: usize, name: &str| images[i].get_attribute(name);
+    assert_eq!(
+        attr(0, "srcset").as_deref(),
+        Some("/tin/media/_v/a-480.jpg 480w, /tin/media/_v/a-1600.jpg 1600w")
+    );
+    assert_eq!(attr(0, "sizes"), sources[0].get_attribute("sizes"));
+    assert_eq!(attr(0, "src").as_deref(), Some("/tin/media/a.jpg"));
+    assert_eq!(
+        (attr(0, "width").as_deref(), attr(0, "height").as_deref()),
+        (Some("1600"), Some("900"))
+    );
+    assert_eq!(
+        (
+            attr(0, "loading").as_deref(),
+            attr(0, "fetchpriority").as_deref()
+        ),
+        (Some("eager"), Some("high"))
+    );
+    assert_eq!(
+        (attr(1, "loading").as_deref(), attr(1, "fetchpriority")),
+        (Some("lazy"), None)
+    );
+    // The lost picture's placeholder, as it was: no copies, no picture element.
+    assert_eq!(
+        attr(2, "src").as_deref(),
+        Some("/tin/media/anh-khong-con.svg")
+    );
+    assert_eq!((attr(2, "srcset"), attr(2, "sizes")), (None, None));
+    assert_eq!(attr(2, "loading").as_deref(), Some("lazy"));
+    assert_eq!(all("picture").len(), 2);
 }
 
 #[wasm_bindgen_test]

@@ -20,6 +20,9 @@ pub enum Command {
         section: String,
         title: String,
     },
+    /// Make the resized copies of the pictures of the site under `root`, keeping them in
+    /// `cache` between builds, and list them on the pictures.
+    Images { root: PathBuf, cache: PathBuf },
     /// Write the Markdown of the JSON article `slug`, for a newsroom moving to Markdown.
     ToMarkdown { root: PathBuf, slug: String },
     /// Report every inconsistency of the tree under `root`.
@@ -36,7 +39,7 @@ pub enum Command {
 }
 
 /// The flags that take a value.
-const VALUED_FLAGS: &[&str] = &["--per-section", "--seed", "--page-size", "--dir"];
+const VALUED_FLAGS: &[&str] = &["--per-section", "--seed", "--page-size", "--dir", "--cache"];
 
 impl Command {
     pub fn parse(args: &[String]) -> Result<Command, PublishError> {
@@ -87,6 +90,10 @@ impl Command {
                 }),
                 _ => Err(usage("new needs SECTION and \"TITLE\" (quoted)")),
             },
+            Some("images") => Ok(Command::Images {
+                root: dir(1),
+                cache: PathBuf::from(flag("--cache")?.map_or("target/image-cache", String::as_str)),
+            }),
             Some("to-markdown") => match &positional[..] {
                 [slug] => Ok(Command::ToMarkdown {
                     root: site_dir()?,
@@ -134,12 +141,25 @@ impl Command {
                 title,
             } => new_article(&root, &section, &title),
             Command::ToMarkdown { root, slug } => to_markdown(&root, &slug),
+            Command::Images { root, cache } => {
+                let made = crate::images::make(&root, &cache)?;
+                Ok(format!(
+                    "{} pictures, {} copies ({} made now, the rest from {})",
+                    made.pictures,
+                    made.copies,
+                    made.encoded,
+                    cache.display()
+                ))
+            }
             Command::Check { root } => {
                 let mut problems = crate::markdown::problems(&root, crate::markdown::now());
                 let (tree, loaded) = disk::load_tree(&root);
                 problems.extend(loaded);
                 problems.extend(check(&tree));
                 let articles: Vec<Article> = tree.articles.values().cloned().collect();
+                if let Some(manifest) = &tree.manifest {
+                    problems.extend(crate::images::problems(&root, manifest, &articles));
+                }
                 problems.extend(crate::search::problems(&root, &articles));
                 if !problems.is_empty() {
                     return Err(PublishError::Content(problems));

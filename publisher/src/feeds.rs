@@ -135,11 +135,12 @@ fn sitemap_urls(site: &Site, tree: &Tree, articles: &[&Article]) -> Vec<(String,
         if site.manifest().section(section).is_none() {
             continue;
         }
-        let at = newest(&mut listed.articles.iter().map(|s| {
-            tree.articles
-                .get(&s.slug)
-                .map_or(s.published, changed)
-        }));
+        let at = newest(
+            &mut listed
+                .articles
+                .iter()
+                .map(|s| tree.articles.get(&s.slug).map_or(s.published, changed)),
+        );
         // An empty section's page changed when the site last did.
         let at = at.or(urls.first().map(|(_, at)| *at));
         if let Some(at) = at {

@@ -9,6 +9,7 @@ pub mod cli;
 pub mod error;
 pub mod feeds;
 pub mod hostile;
+pub mod images;
 pub mod markdown;
 pub mod render;
 pub mod sample;

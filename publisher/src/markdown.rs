@@ -599,6 +599,7 @@ impl Body<'_> {
                 alt,
                 width,
                 height,
+                variants: Vec::new(),
             }),
             Err(what) => {
                 self.problems.push(format!("{at}: picture `{src}`: {what}"));

@@ -221,8 +221,13 @@ fn json(value: &impl serde::Serialize) -> String {
 /// A stable hash of the files (FNV-1a, 64 bits), in hex: the same content always names the same
 /// build, on any machine and toolchain, so that `check` can compare a rebuilt index.
 fn fnv1a<'a>(bodies: impl Iterator<Item = &'a String>) -> String {
+    fnv1a_bytes(bodies.flat_map(|b| b.bytes().chain([0])))
+}
+
+/// FNV-1a (64 bits) of `bytes`, in hex.
+pub(crate) fn fnv1a_bytes(bytes: impl Iterator<Item = u8>) -> String {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for byte in bodies.flat_map(|b| b.bytes().chain([0])) {
+    for byte in bytes {
         hash ^= u64::from(byte);
         hash = hash.wrapping_mul(0x0100_0000_01b3);
     }

@@ -161,7 +161,8 @@ fn each_construct_maps_to_its_block() {
                     src: "media/anh.png".into(),
                     alt: "Quang cảnh".into(),
                     width: 1200,
-                    height: 800
+                    height: 800,
+                    variants: Vec::new(),
                 },
                 caption: "Chú thích & \"ngoặc\"".into()
             },

@@ -1,6 +1,7 @@
 //! An article's body: its typed blocks as HTML elements. Text is always text, never markup.
 
 use crate::components::article_list::later_chunks;
+use crate::components::picture::{sizes, Picture};
 use crate::content::{limits, Block, Emphasis, Inline, RichText};
 use crate::site::use_site;
 use leptos::prelude::*;
@@ -20,12 +21,22 @@ pub fn ArticleBody(blocks: Vec<Block>) -> impl IntoView {
     // tab that stops responding.
     let mut first = blocks;
     let rest = first.split_off(first.len().min(limits::BLOCKS));
-    let first = first.into_iter().map(block).collect_view();
+    // A picture that opens the body is the article's lead picture, on the first screen.
+    let first = first
+        .into_iter()
+        .enumerate()
+        .map(|(i, b)| block_at(b, i == 0))
+        .collect_view();
     let later = later_chunks(rest, BLOCKS_PER_FRAME, block);
     view! { <div class="article-body" data-testid="article-body">{first}{later}</div> }
 }
 
 fn block(block: Block) -> AnyView {
+    block_at(block, false)
+}
+
+/// A block; `lead` for the body's first.
+fn block_at(block: Block, lead: bool) -> AnyView {
     let site = use_site();
     match block {
         Block::Paragraph { text } => view! { <p>{rich(text)}</p> }.into_any(),
@@ -41,7 +52,7 @@ fn block(block: Block) -> AnyView {
         Block::Image { image, caption } => match site.asset_href(&image.src) {
             Some(src) => view! {
                 <figure class="figure">
-                    <img loading="lazy" decoding="async" src=src alt=image.alt width=image.width height=image.height />
+                    <Picture alt=image.alt.clone() image src sizes=sizes::BODY eager=lead />
                     {(!caption.is_empty()).then(|| view! { <figcaption>{caption}</figcaption> })}
                 </figure>
             }

@@ -1,5 +1,6 @@
 //! Lists of articles: a section's page, the home page's blocks, "Các tin khác".
 
+use crate::components::picture::{sizes, Picture};
 use crate::components::view_count::ViewCount;
 use crate::content::{Image, Summary};
 use crate::site::{use_site, Site};
@@ -153,10 +154,9 @@ pub fn title_link(href: Option<String>, title: String) -> AnyView {
 /// A list picture, drawn at its own aspect ratio and loaded only when near the screen.
 #[component]
 fn Thumbnail(image: Image, src: String, href: String) -> impl IntoView {
-    // `loading` before `src`: an image element starts fetching as soon as it has a source.
     view! {
         <a class="article-item__thumb" href=href tabindex="-1" aria-hidden="true">
-            <img loading="lazy" decoding="async" src=src alt="" width=image.width height=image.height />
+            <Picture image src alt=String::new() sizes=sizes::THUMBNAIL />
         </a>
     }
 }

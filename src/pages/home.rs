@@ -2,6 +2,7 @@
 
 use super::{show_loaded, Page, PageMeta};
 use crate::components::article_list::{excerpt, title_link, ArticleList};
+use crate::components::picture::{sizes, Picture};
 use crate::components::view_count::ViewCount;
 use crate::content::{HomeIndex, Summary};
 use crate::fetch::content_resource;
@@ -81,7 +82,7 @@ fn LeadStory(lead: Summary) -> impl IntoView {
     view! {
         <article class="lead-story" data-testid="lead-story">
             {lead.thumbnail.clone().and_then(|image| site.asset_href(&image.src).map(|src| view! {
-                <img class="lead-story__image" src=src alt="" width=image.width height=image.height />
+                <Picture image src alt=String::new() sizes=sizes::LEAD_STORY eager=true class="lead-story__image" />
             }))}
             <p class="lead-story__section">{section}</p>
             <h2 class="lead-story__title">{title_link(href, lead.title.clone())}</h2>

@@ -70,13 +70,21 @@ for (const setup of SETUPS) {
       assert.equal(response.headers.get("content-encoding"), "gzip", "the precompressed copy is served");
     });
 
-    it("serves the content compact, with the same values as the sources", async () => {
-      for (const file of ["content/site.json", "content/home.json", "content/sections/tin-tuc-su-kien/1.json", `content/articles/${SEED_PATH.split("/").pop()}.json`]) {
+    it("serves the content compact, with the same values as the sources and its pictures' copies", async () => {
+      // The build adds one thing: the resized copies of each picture (docs/content-format.md).
+      let copies = 0;
+      const withoutCopies = (value) => JSON.parse(JSON.stringify(value), (key, v) => {
+        if (key !== "variants") return v;
+        copies += v.length;
+        return undefined;
+      });
+      for (const file of ["content/site.json", "content/home.json", "content/sections/kinh-te/1.json", `content/articles/${SEED_PATH.split("/").pop()}.json`]) {
         const served = await fetch(url(`/${file}`)).then((r) => r.text());
         // A raw newline can only be indentation: inside strings JSON escapes it.
         assert.doesNotMatch(served, /\n/, `${file} has no indentation`);
-        assert.deepEqual(JSON.parse(served), JSON.parse(readFileSync(`public/${file}`, "utf8")), file);
+        assert.deepEqual(withoutCopies(JSON.parse(served)), JSON.parse(readFileSync(`public/${file}`, "utf8")), file);
       }
+      assert.ok(copies >= 12, `the illustrated articles' thumbnails list their copies (${copies})`);
     });
   });
 }
