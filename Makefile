@@ -1,5 +1,6 @@
 # tintuc — the two commands a newcomer needs, and a few more.
-#   make serve   install what is missing, then serve the sample site with trunk
+#   make serve   install what is missing, then serve the sample site with trunk, indexing
+#                again whenever an article is saved
 #   make test    install what is missing, then run every test layer
 .PHONY: serve new test build content check-content clean bench bench-publisher bench-hostile bench-search fuzz
 

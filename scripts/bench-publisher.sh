@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The publisher's tool at scale (not part of `make test`): on a generated tree of N articles
 # (default 100,000), the time and peak memory of writing and indexing it, checking it, and
-# rendering every page. Writes bench/out/publisher.md and prints it.
+# rendering every page; then the same tree written in Markdown: converting it, the feeds and
+# sitemap, and one article edited, to a publishable folder again. Writes bench/out/publisher.md
+# and prints it.
 # Usage: scripts/bench-publisher.sh [N ...]   (several N show how the cost grows)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -45,6 +47,37 @@ for n in "${sizes[@]}"; do
   pages=$(awk '{print $1}' "$work/out")
   peak=$(sort -n "$work/peaks" | tail -1)
   echo "| $(find "$tree/content/articles" -name '*.json' | wc -l) | ${generate} | ${index} | ${check} | ${render} | ${pages} | $((peak / 1024)) MiB |" >> bench/out/publisher.md
+  rm -rf "$tree"
+done
+{
+  echo
+  echo "The same trees written as Markdown, as a newsroom keeps them: each step's wall time (user CPU) and peak resident memory. \"One article edited\" changes one article's title and runs what makes the folder publishable again: \`index\` (converting what changed, then every index) and \`render\` (every page, the feeds and the sitemap)."
+  echo
+  echo "| articles | write Markdown, convert and index | convert and index again, nothing changed | feeds and sitemap | one article edited: index | then render | edit to publishable |"
+  echo "| --- | --- | --- | --- | --- | --- | --- |"
+} >> bench/out/publisher.md
+for n in "${sizes[@]}"; do
+  tree="$work/md-$n"
+  mkdir -p "$tree/content"
+  cp dist/404.html "$tree/"
+  cp public/content/site.json "$tree/content/"
+  measure() {
+    sync
+    /usr/bin/time -f "%e %U %M" -o "$work/time" "$@" > "$work/out"
+    read -r seconds user kib < "$work/time"
+    printf '%s s (%s s), %s MiB' "$seconds" "$user" "$((kib / 1024))"
+  }
+  generate=$(measure "$tool" generate "$tree" --per-section $(( (n + sections - 1) / sections )) --markdown)
+  again=$(measure "$tool" index "$tree")
+  feeds=$(measure "$tool" feeds "$tree" /)
+  edited=$(find "$tree/content/articles" -name '*.md' | sort | sed -n 1p)
+  sed -i '2s/^title: "/title: "Đã sửa: /' "$edited"
+  start=$(date +%s.%N)
+  index=$(measure "$tool" index "$tree")
+  grep -q '(1 from Markdown written)' "$work/out" || { echo "the edit was not converted alone: $(cat "$work/out")"; exit 1; }
+  render=$(measure "$tool" render "$tree" /)
+  total=$(awk -v from="$start" -v to="$(date +%s.%N)" 'BEGIN { printf "%.1f", to - from }')
+  echo "| $(find "$tree/content/articles" -name '*.md' | wc -l) | ${generate} | ${again} | ${feeds} | ${index} | ${render} | ${total} s |" >> bench/out/publisher.md
   rm -rf "$tree"
 done
 cat bench/out/publisher.md

@@ -33,9 +33,13 @@ pub enum Command {
         per_section: usize,
         seed: u64,
         page_size: Option<u32>,
+        /// Write the articles as Markdown, as a newsroom keeps them, instead of JSON.
+        markdown: bool,
     },
     /// Write every page of the release folder `dist`, deployed under `base`.
     Render { dist: PathBuf, base: String },
+    /// Write only the feeds, the sitemap and robots.txt of the release folder `dist`.
+    Feeds { dist: PathBuf, base: String },
 }
 
 /// The flags that take a value.
@@ -116,6 +120,15 @@ impl Command {
                 page_size: flag("--page-size")?
                     .map(|s| number("--page-size", s))
                     .transpose()?,
+                markdown: args.iter().any(|a| a == "--markdown"),
+            }),
+            Some("feeds") => Ok(Command::Feeds {
+                dist: PathBuf::from(
+                    positional
+                        .first()
+                        .ok_or_else(|| usage("feeds needs DIST"))?,
+                ),
+                base: tintuc::fetch::normalise_base(positional.get(1).map_or("/", |s| s.as_str())),
             }),
             Some("render") => Ok(Command::Render {
                 dist: PathBuf::from(
@@ -176,7 +189,23 @@ impl Command {
                 per_section,
                 seed,
                 page_size,
-            } => generate(&root, per_section, seed, page_size),
+                markdown,
+            } => generate(&root, per_section, seed, page_size, markdown),
+            Command::Feeds { dist, base } => {
+                let (tree, problems) = disk::load_tree(&dist);
+                let manifest = match (tree.manifest.clone(), problems.is_empty()) {
+                    (Some(manifest), true) => manifest,
+                    _ => return Err(PublishError::Content(problems)),
+                };
+                let site = tintuc::site::Site::new(manifest, base);
+                let written = crate::feeds::write(&dist, &site, &tree)?;
+                Ok(format!(
+                    "{} feeds, {} sitemap files written under {}",
+                    written.feeds,
+                    written.sitemap_files,
+                    dist.display()
+                ))
+            }
             Command::Render { dist, base } => {
                 let written = crate::render::write_all(&dist, &base)?;
                 let feeds = match written.feeds.feeds {
@@ -288,6 +317,7 @@ fn generate(
     per_section: usize,
     seed: u64,
     page_size: Option<u32>,
+    markdown: bool,
 ) -> Result<String, PublishError> {
     // The tree's own manifest (an English edition's, say), or the sample site's for a new tree.
     let sample_manifest = Path::new("public").join(paths::MANIFEST);
@@ -324,8 +354,17 @@ fn generate(
     std::fs::write(&own_manifest, &manifest_text)
         .map_err(|e| PublishError::io(&own_manifest, e))?;
     for article in &articles {
-        let path = articles_dir.join(format!("{}.json", article.slug));
-        std::fs::write(&path, to_json(article)).map_err(|e| PublishError::io(&path, e))?;
+        let (path, text) = if markdown {
+            let path =
+                articles_dir.join(format!("{}.{}", article.slug, crate::markdown::EXTENSION));
+            (path, crate::markdown::to_markdown(article, false))
+        } else {
+            (
+                articles_dir.join(format!("{}.json", article.slug)),
+                to_json(article),
+            )
+        };
+        std::fs::write(&path, text).map_err(|e| PublishError::io(&path, e))?;
     }
     let indexed = index(root, false)?;
     Ok(format!("{} articles generated; {indexed}", articles.len()))
@@ -366,7 +405,8 @@ mod tests {
                 root: "x".into(),
                 per_section: 5,
                 seed: 1,
-                page_size: Some(50)
+                page_size: Some(50),
+                markdown: false,
             }
         );
         let wrong = Command::parse(&args("generate x --per-section five")).unwrap_err();

@@ -38,6 +38,7 @@ pub const USAGE: &str = "usage: tintuc-content
   new SECTION \"TITLE\" [--dir DIR]  start a Markdown article (a draft)
   to-markdown SLUG [--dir DIR]     write a JSON article as Markdown, to edit it from now on
   images [DIR] [--cache DIR]       resized copies of the pictures, for the release
-  generate DIR --per-section N [--seed S] [--page-size P]
-  render DIST [PUBLIC_URL]
+  generate DIR --per-section N [--seed S] [--page-size P] [--markdown]
+  render DIST [PUBLIC_URL]         every page, the feeds, the sitemap and robots.txt
+  feeds DIST [PUBLIC_URL]          the feeds, the sitemap and robots.txt alone
 DIR is the site's folder (public by default); --preview includes drafts and scheduled articles.";

@@ -18,6 +18,10 @@ pub const EXTENSION: &str = "md";
 /// Where articles and their Markdown live, under a site's folder.
 const ARTICLES: &str = "content/articles";
 
+/// What to say of what comes up in more than one place.
+const RAW_HTML: &str = "raw HTML: articles are text, never markup; write it in Markdown";
+const FOOTNOTE: &str = "a footnote: the format has no footnotes; write the note as a paragraph";
+
 /// The line that opens and closes the front matter.
 const FENCE: &str = "---";
 
@@ -262,9 +266,9 @@ impl Body<'_> {
             Event::Start(tag) => {
                 let what = match tag {
                     Tag::CodeBlock(_) => "a code block: the format has no code; write it as a paragraph",
-                    Tag::HtmlBlock => "raw HTML: articles are text, never markup; write it in Markdown",
+                    Tag::HtmlBlock => RAW_HTML,
                     Tag::Table(_) => "a table: the format has no tables; write the figures as a list or paragraphs",
-                    Tag::FootnoteDefinition(_) => "a footnote: the format has no footnotes; write the note as a paragraph",
+                    Tag::FootnoteDefinition(_) => FOOTNOTE,
                     _ => "a block the format cannot hold",
                 };
                 self.refuse(&at, what);
@@ -279,10 +283,7 @@ impl Body<'_> {
                 None
             }
             Event::Html(_) => {
-                self.refuse(
-                    &at,
-                    "raw HTML: articles are text, never markup; write it in Markdown",
-                );
+                self.refuse(&at, RAW_HTML);
                 None
             }
             _ => None,
@@ -466,17 +467,11 @@ impl Body<'_> {
             // A closing tag's opening one was refused already.
             Event::InlineHtml(html) if html.starts_with("</") => None,
             Event::InlineHtml(_) | Event::Html(_) => {
-                self.refuse(
-                    &at,
-                    "raw HTML: articles are text, never markup; write it in Markdown",
-                );
+                self.refuse(&at, RAW_HTML);
                 None
             }
             Event::FootnoteReference(_) => {
-                self.refuse(
-                    &at,
-                    "a footnote: the format has no footnotes; write the note as a paragraph",
-                );
+                self.refuse(&at, FOOTNOTE);
                 None
             }
             Event::TaskListMarker(_) => {
