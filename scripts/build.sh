@@ -34,9 +34,11 @@ for site in "${sites[@]}"; do
   read -r folder base <<< "$site"
   # The indexes (sections, home, search) made again from the articles being published, so a
   # release never carries an index of other articles.
-  cargo run --quiet --profile publisher -p tintuc-publisher -- index "$folder" ${PREVIEW:+--preview} > /dev/null
-  # The articles' Markdown made their JSON; the sources, drafts among them, are not published.
-  find "$folder/content/articles" -name '*.md' -delete
+  preview=(); [ "${PREVIEW:-}" = 1 ] && preview=(--preview)
+  cargo run --quiet --profile publisher -p tintuc-publisher -- index "$folder" "${preview[@]}" > /dev/null
+  # The articles' Markdown made their JSON; the sources (drafts among them), an editor's backup
+  # copies and the preview's list are not published: only the JSON is.
+  find "$folder/content/articles" -type f ! -name '*.json' -delete
   # Pictures resized for phones and desktops (media/_v/), listed on the articles and in their
   # indexes; copies made by an earlier build are taken from target/image-cache.
   cargo run --quiet --profile publisher -p tintuc-publisher -- images "$folder" --cache target/image-cache

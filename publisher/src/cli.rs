@@ -61,7 +61,21 @@ impl Command {
             }
             words
         };
-        let dir = |i: usize| PathBuf::from(positional.get(i - 1).map_or("public", |s| s.as_str()));
+        // The site's folder: the first word, or `--dir`, or public/.
+        let given_dir = args
+            .iter()
+            .position(|a| a == "--dir")
+            .and_then(|i| args.get(i + 1))
+            .cloned();
+        let dir = |i: usize| {
+            PathBuf::from(
+                positional
+                    .get(i - 1)
+                    .map(|s| s.to_string())
+                    .or(given_dir.clone())
+                    .unwrap_or_else(|| "public".to_string()),
+            )
+        };
         let preview = args.iter().any(|a| a == "--preview");
         let flag = |name: &str| -> Result<Option<&String>, PublishError> {
             match args.iter().position(|a| a == name) {

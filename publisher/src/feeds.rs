@@ -7,7 +7,7 @@ use crate::catalog::Tree;
 use crate::error::PublishError;
 use crate::render::escape;
 use std::path::Path;
-use tintuc::content::{Article, Block, Inline, RichText, Section};
+use tintuc::content::{paths, Article, Block, Inline, Manifest, RichText, Section};
 use tintuc::fetch::url_for;
 use tintuc::format::{self, Timestamp, UtcOffset};
 use tintuc::route::{files, Route};
@@ -44,7 +44,7 @@ pub fn write_with(
     };
     let manifest = site.manifest();
     if manifest.url.is_none() {
-        save(files::ROBOTS, robots(site, None))?;
+        save(files::ROBOTS, robots(dist, site, None))?;
         return Ok(Written {
             feeds: 0,
             sitemap_files: 0,
@@ -103,7 +103,7 @@ pub fn write_with(
         index += "</sitemapindex>\n";
         save(files::SITEMAP, index)?;
     }
-    save(files::ROBOTS, robots(site, Some(files::SITEMAP)))?;
+    save(files::ROBOTS, robots(dist, site, Some(files::SITEMAP)))?;
     Ok(Written {
         feeds,
         sitemap_files: if parts.len() <= 1 { 1 } else { parts.len() + 1 },
@@ -172,8 +172,9 @@ fn sitemap(urls: &[(String, Timestamp)], offset: UtcOffset) -> String {
 }
 
 /// robots.txt: everything may be crawled; the sitemap named, and the sitemaps of the site's
-/// editions in other languages (their robots.txt, below this site, is not one a crawler reads).
-fn robots(site: &Site, sitemap: Option<&str>) -> String {
+/// editions in other languages published below it (their robots.txt is not one a crawler
+/// reads) whose manifest gives the address a sitemap needs.
+fn robots(dist: &Path, site: &Site, sitemap: Option<&str>) -> String {
     let mut out = String::from("User-agent: *\nAllow: /\n");
     if let Some(sitemap) = sitemap {
         out += &format!("\nSitemap: {}\n", absolute(site, sitemap));
@@ -181,7 +182,14 @@ fn robots(site: &Site, sitemap: Option<&str>) -> String {
             let Some(href) = site.translation_href(translation) else {
                 continue;
             };
-            if href.contains("://") || !href.starts_with(site.base()) || href == site.base() {
+            let Some(folder) = href.strip_prefix(site.base()).filter(|f| !f.is_empty()) else {
+                continue;
+            };
+            let has_url = std::fs::read_to_string(dist.join(folder).join(paths::MANIFEST))
+                .ok()
+                .and_then(|text| serde_json::from_str::<Manifest>(&text).ok())
+                .is_some_and(|m| m.url.is_some());
+            if href.contains("://") || !has_url {
                 continue;
             }
             let edition = format!("{}/{sitemap}", href.trim_end_matches('/'));
@@ -195,7 +203,10 @@ fn robots(site: &Site, sitemap: Option<&str>) -> String {
 fn xml(text: &str) -> String {
     let kept: String = text
         .chars()
-        .filter(|&c| !c.is_control() || matches!(c, '\t' | '\n' | '\r'))
+        .filter(|&c| {
+            (!c.is_control() || matches!(c, '\t' | '\n' | '\r'))
+                && !matches!(c, '\u{FFFE}' | '\u{FFFF}')
+        })
         .collect();
     escape(&kept)
 }
@@ -540,7 +551,7 @@ mod tests {
     #[test]
     fn keeps_text_that_xml_cannot_hold_out() {
         assert_eq!(
-            xml("a & <b> \"c\" 'd'\u{1}\u{8}\ttab"),
+            xml("a & <b> \"c\" 'd'\u{1}\u{8}\u{FFFE}\ttab"),
             "a &amp; &lt;b&gt; &quot;c&quot; &#39;d&#39;\ttab"
         );
     }

@@ -9,10 +9,10 @@ use crate::error::PublishError;
 use image::codecs::avif::AvifEncoder;
 use image::codecs::jpeg::JpegEncoder;
 use image::imageops::FilterType;
-use image::{DynamicImage, ImageEncoder};
+use image::{DynamicImage, ImageDecoder, ImageEncoder};
 use std::collections::HashMap;
-use std::path::Path;
-use tintuc::content::{safe_href, Article, Block, Image, Manifest, Variant};
+use std::path::{Path, PathBuf};
+use tintuc::content::{paths, safe_href, Article, Block, Image, Manifest, Variant};
 
 /// The widths the copies are made at, as far as the picture is wide: a phone's column (480 px,
 /// 960 at twice the density) and a desktop's article column at twice the density (1,600). A
@@ -45,6 +45,29 @@ fn own_file(src: &str) -> Option<&str> {
     (!src.contains("://")).then(|| src.trim_start_matches('/'))
 }
 
+/// The file of the site's own picture `src`, under the site's folder `root`; or under the
+/// folder above it for an edition in another language, whose pictures are the main site's
+/// (`../media/…`). `None` for a picture of another host, and for a path that climbs out of the
+/// site: no article makes the build read another file of the machine.
+pub fn site_file(root: &Path, src: &str) -> Option<PathBuf> {
+    let rel = own_file(src)?;
+    let (mut depth, mut lowest) = (0i32, 0i32);
+    for part in rel.split(['/', '\\']) {
+        match part {
+            ".." => {
+                depth -= 1;
+                lowest = lowest.min(depth);
+            }
+            "" | "." => {}
+            _ => depth += 1,
+        }
+    }
+    let edition = root
+        .parent()
+        .is_some_and(|above| above.join(paths::MANIFEST).exists());
+    (lowest >= if edition { -1 } else { 0 }).then(|| root.join(rel))
+}
+
 /// Whether copies are made of the picture at `path`: the raster formats a camera or an editor
 /// produces. SVG scales by itself; a GIF may move.
 fn resizable(path: &str) -> bool {
@@ -71,15 +94,17 @@ pub fn problems(root: &Path, manifest: &Manifest, articles: &[Article]) -> Vec<S
     let mut problems = Vec::new();
     for article in articles {
         for image in pictures(article) {
-            let Some(file) = own_file(&image.src) else {
+            if own_file(&image.src).is_none() {
+                continue;
+            }
+            let at = format!("{}: picture `{}`", paths::article(&article.slug), image.src);
+            let Some(file) = site_file(root, &image.src) else {
+                problems.push(format!(
+                    "{at}: leaves the site's folder; keep pictures in media/"
+                ));
                 continue;
             };
-            let at = format!(
-                "{}: picture `{}`",
-                tintuc::content::paths::article(&article.slug),
-                image.src
-            );
-            match std::fs::metadata(root.join(file)) {
+            match std::fs::metadata(file) {
                 Err(_) => problems.push(format!(
                     "{at}: no such file under {} (add it to media/)",
                     root.display()
@@ -110,7 +135,7 @@ pub fn make(root: &Path, cache: &Path) -> Result<Made, PublishError> {
     let mut made = Made::default();
     let mut known: HashMap<String, Vec<Variant>> = HashMap::new();
     for article in &mut articles {
-        let rel = tintuc::content::paths::article(&article.slug);
+        let rel = paths::article(&article.slug);
         let mut changed = false;
         let images = article
             .thumbnail
@@ -158,13 +183,27 @@ pub fn widths(width: u32) -> Vec<u32> {
     widths
 }
 
+/// A picture decoded and turned as its EXIF orientation says (a phone's photo is often stored
+/// on its side), as browsers show the original.
+pub fn decode_upright(bytes: &[u8]) -> image::ImageResult<DynamicImage> {
+    let mut decoder = image::ImageReader::new(std::io::Cursor::new(bytes))
+        .with_guessed_format()?
+        .into_decoder()?;
+    let orientation = decoder.orientation()?;
+    let mut picture = DynamicImage::from_decoder(decoder)?;
+    picture.apply_orientation(orientation);
+    Ok(picture)
+}
+
 /// The copies of the picture `file`, made or taken from `cache`, placed under `root`.
 fn copies(root: &Path, cache: &Path, file: &str, made: &mut Made) -> Result<Vec<Variant>, String> {
-    let bytes = std::fs::read(root.join(file)).map_err(|e| e.to_string())?;
-    let picture = image::load_from_memory(&bytes).map_err(|e| format!("cannot be decoded: {e}"))?;
-    // A source's name and its content together: a replaced picture gets new copies, and the
-    // browser never shows a copy of the old one.
-    let hash = &crate::search::fnv1a_bytes(bytes.iter().copied())[..12];
+    let path = site_file(root, file).ok_or("leaves the site's folder")?;
+    let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
+    let picture = decode_upright(&bytes).map_err(|e| format!("cannot be decoded: {e}"))?;
+    // A source's name, its content and how copies are made, together: a replaced picture (or
+    // new settings) gets new copies, and no browser shows a copy of the old one.
+    let settings = format!("{WIDTHS:?} {AVIF_SPEED} {AVIF_QUALITY} {JPEG_QUALITY}");
+    let hash = &crate::search::fnv1a_bytes(bytes.iter().chain(settings.as_bytes()).copied())[..12];
     let stem: String = Path::new(file)
         .file_stem()
         .and_then(|s| s.to_str())
@@ -206,7 +245,7 @@ fn copies(root: &Path, cache: &Path, file: &str, made: &mut Made) -> Result<Vec<
                 let encoded =
                     encode(resized, ext).map_err(|e| format!("cannot be encoded as {ext}: {e}"))?;
                 // Written whole, then renamed: a build stopped half-way leaves no broken copy.
-                let partial = cache.join(format!("{name}.part"));
+                let partial = cache.join(format!("{name}.{}.part", std::process::id()));
                 std::fs::write(&partial, encoded).map_err(|e| e.to_string())?;
                 std::fs::rename(&partial, &cached).map_err(|e| e.to_string())?;
                 made.encoded += 1;
@@ -266,6 +305,17 @@ mod tests {
         assert_eq!(own_file("/media/a.JPG"), Some("media/a.JPG"));
         assert_eq!(own_file("https://x.vn/a.jpg"), None);
         assert_eq!(own_file("javascript:alert(1)"), None);
+        let root = Path::new("/srv/site");
+        assert_eq!(
+            site_file(root, "media/a.jpg"),
+            Some(root.join("media/a.jpg"))
+        );
+        assert_eq!(
+            site_file(root, "media/../media/a.jpg"),
+            Some(root.join("media/../media/a.jpg"))
+        );
+        assert_eq!(site_file(root, "../a.jpg"), None, "not an edition");
+        assert_eq!(site_file(root, "media/../../../etc/a.jpg"), None);
         assert!(resizable("media/a.JPG") && resizable("a.webp") && resizable("a.png"));
         assert!(!resizable("media/anh-khong-con.svg") && !resizable("a.gif"));
     }

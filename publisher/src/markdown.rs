@@ -4,7 +4,7 @@
 //! nothing is passed through.
 
 use crate::catalog::slugify;
-use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 use serde::Deserialize;
 use std::ops::Range;
 use std::path::Path;
@@ -17,6 +17,20 @@ pub const EXTENSION: &str = "md";
 
 /// Where articles and their Markdown live, under a site's folder.
 const ARTICLES: &str = "content/articles";
+
+/// The slugs whose JSON a preview wrote for drafts and scheduled articles, one a line, under
+/// `ARTICLES`: the next `index` without `--preview` removes that JSON even when the Markdown
+/// has been renamed or deleted since, and `check` finds what is left.
+const PREVIEWED: &str = ".preview";
+
+fn previewed(root: &Path) -> Vec<String> {
+    std::fs::read_to_string(root.join(ARTICLES).join(PREVIEWED))
+        .unwrap_or_default()
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| l.trim().to_string())
+        .collect()
+}
 
 /// What to say of what comes up in more than one place.
 const RAW_HTML: &str = "raw HTML: articles are text, never markup; write it in Markdown";
@@ -132,8 +146,9 @@ pub fn convert(file: &str, slug: &str, text: &str, root: &Path) -> Result<Writte
             title: front.title,
             published: front.published,
             updated: front.updated,
-            author: front.author,
-            source: front.source,
+            // An empty field, as `make new` writes it, is no author.
+            author: front.author.filter(|a| !a.trim().is_empty()),
+            source: front.source.filter(|s| !s.name.trim().is_empty()),
             views: front.views,
             lead: front.lead,
             body: blocks,
@@ -247,6 +262,15 @@ impl Body<'_> {
             }
             Event::Start(Tag::Heading { level, .. }) => {
                 let pieces = self.pieces(events, TagEnd::Heading(level));
+                if !self.text[at.clone()].trim_start().starts_with('#') {
+                    self.refuse(
+                        &at,
+                        "text underlined with `---` or `===`, which Markdown reads as a heading: \
+                         write a subheading as `## …`, and leave an empty line above a line of \
+                         dashes (the format has no thematic breaks either)",
+                    );
+                    return None;
+                }
                 if level != HeadingLevel::H2 {
                     self.refuse(
                         &at,
@@ -496,9 +520,24 @@ impl Body<'_> {
                     },
                 }))
             }
-            Event::Start(Tag::Link { dest_url, .. }) => {
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                ..
+            }) => {
                 let inner = self.pieces(events, TagEnd::Link);
                 let text = self.plain(inner, &at, "a link")?;
+                // `<ban@x.vn>` and `www.x.vn` would be read as pages of this site.
+                if link_type == LinkType::Email || dest_url.starts_with("www.") {
+                    self.refuse(
+                        &at,
+                        &format!(
+                            "a link to `{dest_url}`: write another site's address in full, \
+                             `https://…`, and an e-mail address as text"
+                        ),
+                    );
+                    return None;
+                }
                 if safe_href(&dest_url).is_none() {
                     self.refuse(
                         &at,
@@ -577,8 +616,7 @@ impl Body<'_> {
                  they load from the site"
                     .to_string(),
             )
-        } else {
-            let path = self.root.join(src.trim_start_matches('/'));
+        } else if let Some(path) = crate::images::site_file(self.root, &src) {
             match std::fs::read(&path) {
                 Ok(bytes) => dimensions(&bytes).ok_or_else(|| {
                     "its width and height cannot be read: use a JPEG, PNG, WebP, AVIF, GIF, or \
@@ -587,6 +625,8 @@ impl Body<'_> {
                 }),
                 Err(e) => Err(format!("cannot be read at {}: {e}", path.display())),
             }
+        } else {
+            Err("leaves the site's folder; keep pictures in media/".to_string())
         };
         match size {
             Ok((width, height)) => Ok(Image {
@@ -642,9 +682,27 @@ fn rich(pieces: Vec<Piece>) -> RichText {
 /// The width and height a picture file declares.
 pub fn dimensions(bytes: &[u8]) -> Option<(u32, u32)> {
     if let Ok(size) = imagesize::blob_size(bytes) {
-        return Some((size.width.try_into().ok()?, size.height.try_into().ok()?));
+        let (width, height) = (size.width.try_into().ok()?, size.height.try_into().ok()?);
+        // Stored on its side, shown upright: the browser turns it, so its box turns too.
+        return Some(if on_its_side(bytes) {
+            (height, width)
+        } else {
+            (width, height)
+        });
     }
     svg_dimensions(std::str::from_utf8(bytes).ok()?)
+}
+
+/// Whether a picture's EXIF orientation turns it by a quarter.
+fn on_its_side(bytes: &[u8]) -> bool {
+    use image::metadata::Orientation::*;
+    use image::ImageDecoder;
+    image::ImageReader::new(std::io::Cursor::new(bytes))
+        .with_guessed_format()
+        .ok()
+        .and_then(|reader| reader.into_decoder().ok())
+        .and_then(|mut decoder| decoder.orientation().ok())
+        .is_some_and(|o| matches!(o, Rotate90 | Rotate270 | Rotate90FlipH | Rotate270FlipH))
 }
 
 /// The `width` and `height` of an SVG's root element, in pixels, or its `viewBox` size.
@@ -856,7 +914,8 @@ pub struct Converted {
     pub written: usize,
     /// Articles whose JSON was already what their Markdown makes.
     pub unchanged: usize,
-    /// Drafts and scheduled articles left out, with any JSON of theirs removed.
+    /// Drafts and scheduled articles: left out, with any JSON of theirs removed; or, in a
+    /// preview, written with the others.
     pub held: usize,
 }
 
@@ -901,13 +960,37 @@ pub fn publish(root: &Path, now: Timestamp, preview: bool) -> Result<Converted, 
         return Err(problems);
     }
     let mut done = Converted::default();
+    let remove = |json: &Path| match std::fs::remove_file(json) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+            Err(vec![format!("{}: {e}", json.display())])
+        }
+        _ => Ok(()),
+    };
+    let ledger = root.join(ARTICLES).join(PREVIEWED);
+    let mut held_back = Vec::new();
+    let publishable: std::collections::BTreeSet<String> = written
+        .iter()
+        .filter(|(a, _)| a.publishable(now, false))
+        .map(|(a, _)| a.article.slug.clone())
+        .collect();
+    if !preview {
+        // What an earlier preview wrote for articles that are not to be published now.
+        for slug in previewed(root) {
+            if !publishable.contains(&slug) && tintuc::route::is_slug(&slug) {
+                remove(&root.join(ARTICLES).join(format!("{slug}.json")))?;
+            }
+        }
+        remove(&ledger)?;
+    }
     for (article, json) in written {
         let io = |e: std::io::Error| vec![format!("{}: {e}", json.display())];
-        if !article.publishable(now, preview) {
-            done.held += 1;
-            match std::fs::remove_file(&json) {
-                Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(io(e)),
-                _ => continue,
+        if !publishable.contains(&article.article.slug) {
+            if preview {
+                held_back.push(article.article.slug.clone());
+            } else {
+                done.held += 1;
+                remove(&json)?;
+                continue;
             }
         }
         let text = crate::cli::to_json(&article.article);
@@ -918,6 +1001,17 @@ pub fn publish(root: &Path, now: Timestamp, preview: bool) -> Result<Converted, 
             done.written += 1;
         }
     }
+    if preview {
+        done.held = held_back.len();
+        let mut listed = previewed(root);
+        listed.extend(held_back);
+        listed.sort();
+        listed.dedup();
+        if !listed.is_empty() {
+            std::fs::write(&ledger, listed.join("\n") + "\n")
+                .map_err(|e| vec![format!("{}: {e}", ledger.display())])?;
+        }
+    }
     Ok(done)
 }
 
@@ -925,6 +1019,31 @@ pub fn publish(root: &Path, now: Timestamp, preview: bool) -> Result<Converted, 
 /// makes at `now`, and JSON left from a preview of a draft or a scheduled article.
 pub fn problems(root: &Path, now: Timestamp) -> Vec<String> {
     let (written, mut problems) = read_all(root);
+    // A preview's JSON whose Markdown is gone.
+    for slug in previewed(root) {
+        let rel = format!("{ARTICLES}/{slug}.json");
+        let from_markdown = written.iter().any(|(a, _)| a.article.slug == slug);
+        if !from_markdown && root.join(&rel).exists() {
+            problems.push(format!(
+                "{rel}: left from a preview of a draft or scheduled article whose Markdown is \
+                 gone; `make content` removes it"
+            ));
+        }
+    }
+    // Markdown under a name `index` does not read, which would be copied as it is.
+    for entry in std::fs::read_dir(root.join(ARTICLES))
+        .into_iter()
+        .flatten()
+        .flatten()
+    {
+        let name = entry.file_name().to_string_lossy().to_string();
+        let extension = name.rsplit_once('.').map(|(_, e)| e);
+        if extension.is_some_and(|e| e.eq_ignore_ascii_case(EXTENSION) && e != EXTENSION) {
+            problems.push(format!(
+                "{ARTICLES}/{name}: name it `.{EXTENSION}`, in lower case, or it is not read"
+            ));
+        }
+    }
     for (article, json) in written {
         let rel = format!("{ARTICLES}/{}.json", article.article.slug);
         let on_disk = std::fs::read_to_string(&json).ok();

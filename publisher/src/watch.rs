@@ -5,13 +5,14 @@
 use crate::PublishError;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
+use tintuc::content::paths;
 
 /// How often the sources are looked at.
 const POLL: Duration = Duration::from_millis(300);
 
-/// The folders whose files are the tree's sources: the manifest's, the articles' and the
-/// pictures'.
-const WATCHED: &[&str] = &["content", "content/articles", "media"];
+/// The folders whose files are the tree's sources: the articles' and the pictures' (not their
+/// copies, in a folder below). The manifest is watched too; the indexes `index` writes are not.
+const WATCHED: &[&str] = &["content/articles", "media"];
 
 /// Each watched file's name, time and size.
 type Fingerprint = Vec<(PathBuf, Option<SystemTime>, u64)>;
@@ -29,6 +30,11 @@ fn fingerprint(root: &Path) -> Fingerprint {
             let meta = entry.metadata().ok().filter(|m| m.is_file())?;
             Some((entry.path(), meta.modified().ok(), meta.len()))
         })
+        .chain(
+            std::fs::metadata(root.join(paths::MANIFEST))
+                .ok()
+                .map(|m| (root.join(paths::MANIFEST), m.modified().ok(), m.len())),
+        )
         .collect();
     files.sort();
     files
@@ -39,14 +45,16 @@ fn fingerprint(root: &Path) -> Fingerprint {
 pub fn run(root: &Path, preview: bool) -> Result<String, PublishError> {
     let mut seen: Option<Fingerprint> = None;
     loop {
+        // Taken before indexing, so that a save made while it runs is seen next time. The
+        // article JSON that indexing writes shows as a change once; indexing again writes no
+        // article, and the watch settles.
         let now = fingerprint(root);
         if seen.as_ref() != Some(&now) {
+            seen = Some(now);
             match crate::cli::index(root, preview) {
                 Ok(done) => eprintln!("[tintuc-content] {done}"),
                 Err(problem) => eprintln!("[tintuc-content] not published:\n{problem}"),
             }
-            // What indexing wrote is not a change to act on.
-            seen = Some(fingerprint(root));
         }
         std::thread::sleep(POLL);
     }

@@ -276,14 +276,40 @@ fn the_sitemap_lists_every_page_in_parts_of_at_most_the_limit() {
     assert_eq!(all, expected);
 
     let robots = read(&root, "robots.txt");
-    assert!(robots.starts_with("User-agent: *\nAllow: /\n"), "{robots}");
-    assert!(
-        robots.contains(&format!("Sitemap: {URL}tin/sitemap.xml\n")),
-        "{robots}"
+    assert_eq!(
+        robots,
+        format!("User-agent: *\nAllow: /\n\nSitemap: {URL}tin/sitemap.xml\n"),
+        "no edition published here"
     );
+    // The English edition, published below it: named once its manifest gives the address its
+    // sitemap needs.
+    std::fs::create_dir_all(root.join("en/content")).unwrap();
+    let english = std::fs::read_to_string(public().join("en").join(paths::MANIFEST)).unwrap();
+    let mut edition: Manifest = serde_json::from_str(&english).unwrap();
+    edition.url = None;
+    std::fs::write(
+        root.join("en").join(paths::MANIFEST),
+        serde_json::to_string(&edition).unwrap(),
+    )
+    .unwrap();
+    feeds::write(&root, &site, &tree).unwrap();
     assert!(
-        robots.contains(&format!("Sitemap: {URL}tin/en/sitemap.xml\n")),
-        "the English edition's: {robots}"
+        !read(&root, "robots.txt").contains("en/sitemap.xml"),
+        "it has no sitemap"
+    );
+    edition.url = Some(URL.into());
+    std::fs::write(
+        root.join("en").join(paths::MANIFEST),
+        serde_json::to_string(&edition).unwrap(),
+    )
+    .unwrap();
+    feeds::write(&root, &site, &tree).unwrap();
+    let robots = read(&root, "robots.txt");
+    assert!(
+        robots.ends_with(&format!(
+            "Sitemap: {URL}tin/sitemap.xml\nSitemap: {URL}tin/en/sitemap.xml\n"
+        )),
+        "{robots}"
     );
 }
 

@@ -10,7 +10,8 @@ use leptos::prelude::*;
 /// the home page's lead story, and list thumbnails (`.article-item__thumb`, 8rem at most).
 pub mod sizes {
     pub const BODY: &str = "(min-width: 48rem) 44rem, 100vw";
-    pub const LEAD_STORY: &str = "(min-width: 64rem) 46rem, 100vw";
+    pub const LEAD_STORY: &str =
+        "(min-width: 72rem) 46rem, (min-width: 60rem) calc((100vw - 4rem) * 2 / 3), 100vw";
     pub const THUMBNAIL: &str = "8rem";
 }
 
