@@ -9,6 +9,7 @@ use tintuc::content::{
     has_bidi_control, limits, paths, safe_href, Article, Block, HomeIndex, Inline, Manifest,
     RichText, SectionPage, Summary, Translation, FORMAT_VERSION,
 };
+use tintuc::format::Timestamp;
 pub use tintuc::route::is_slug;
 
 /// How many articles the home page lists in each of its blocks.
@@ -65,7 +66,13 @@ pub fn build_indexes(manifest: &Manifest, articles: &[Article]) -> Vec<(String, 
 
 /// Newest first; equal times fall back to the slug so that the order is stable.
 pub fn sort_newest_first(summaries: &mut [Summary]) {
-    summaries.sort_by(|a, b| b.published.cmp(&a.published).then(a.slug.cmp(&b.slug)));
+    summaries.sort_by(|a, b| newest_first((a.published, &a.slug), (b.published, &b.slug)));
+}
+
+/// The order of every list of articles the site publishes (section pages, search results,
+/// feeds): by `published`, newest first, then by slug, so that it is stable.
+pub fn newest_first(a: (Timestamp, &str), b: (Timestamp, &str)) -> std::cmp::Ordering {
+    b.0.cmp(&a.0).then(a.1.cmp(b.1))
 }
 
 /// An index file that [`build_indexes`] writes.
@@ -641,7 +648,6 @@ pub mod disk {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use tintuc::format::Timestamp;
 
     fn manifest(page_size: u32) -> Manifest {
         tintuc::content::test_manifest(&["thoi-su", "kinh-te"], page_size)

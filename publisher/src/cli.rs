@@ -273,7 +273,7 @@ fn new_article(root: &Path, section: &str, title: &str) -> Result<String, Publis
             known.join(", ")
         )));
     };
-    let slug = crate::markdown::slug_for(title);
+    let slug = crate::catalog::slugify(title);
     if slug.is_empty() {
         return Err(PublishError::Usage(format!(
             "the title `{title}` has no letters or digits to make an address from"

@@ -55,7 +55,9 @@ pub fn write_with(
         .values()
         .filter(|a| manifest.section(&a.section).is_some())
         .collect();
-    articles.sort_by(|a, b| b.published.cmp(&a.published).then(a.slug.cmp(&b.slug)));
+    articles.sort_by(|a, b| {
+        crate::catalog::newest_first((a.published, &a.slug), (b.published, &b.slug))
+    });
 
     let mut feeds = 0;
     let scopes = std::iter::once(None).chain(manifest.sections.iter().map(Some));

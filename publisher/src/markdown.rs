@@ -3,7 +3,6 @@
 //! code, tables, nested lists…) is refused with its line and column and what to write instead;
 //! nothing is passed through.
 
-use crate::catalog::slugify;
 use pulldown_cmark::{Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 use serde::Deserialize;
 use std::ops::Range;
@@ -746,11 +745,6 @@ pub fn new_article(section: &Section, title: &str, now: Timestamp, timezone: Utc
         quoted(&section.slug),
         tintuc::format::machine(Timestamp::from_unix(now.unix() / 60 * 60), timezone),
     )
-}
-
-/// The slug of a new article titled `title`.
-pub fn slug_for(title: &str) -> String {
-    slugify(title)
 }
 
 /// `article` written as Markdown that converts back to it, for articles kept as JSON until now.

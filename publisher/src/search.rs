@@ -81,7 +81,9 @@ impl Terms {
 /// The index files, as (path relative to the site, JSON), the head last.
 pub fn build(articles: &[Article]) -> Vec<(String, String)> {
     let mut ordered: Vec<&Article> = articles.iter().collect();
-    ordered.sort_by(|a, b| b.published.cmp(&a.published).then(a.slug.cmp(&b.slug)));
+    ordered.sort_by(|a, b| {
+        crate::catalog::newest_first((a.published, &a.slug), (b.published, &b.slug))
+    });
 
     let mut terms = Terms::default();
     let mut here: HashMap<usize, (u32, bool)> = HashMap::new();
