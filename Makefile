@@ -28,7 +28,7 @@ build:
 # after adding or editing articles in public/content, and in each edition's public/NAME/content.
 SITES = public $(patsubst %/content/site.json,%,$(wildcard public/*/content/site.json))
 content:
-	for site in $(SITES); do cargo run --quiet -p tintuc-publisher -- index $$site && cargo run --quiet -p tintuc-publisher -- check $$site || exit 1; done
+	for site in $(SITES); do cargo run --quiet -p tintuc-publisher -- index $$site --cache target/publish-cache/$$site && cargo run --quiet -p tintuc-publisher -- check $$site || exit 1; done
 
 check-content:
 	for site in $(SITES); do cargo run --quiet -p tintuc-publisher -- check $$site || exit 1; done

@@ -2,7 +2,7 @@
 # The publisher's tool at scale (not part of `make test`): on a generated tree of N articles
 # (default 100,000), the time and peak memory of writing and indexing it, checking it, and
 # rendering every page; then the same tree written in Markdown: converting it, the feeds and
-# sitemap, and one article edited, to a publishable folder again. Writes bench/out/publisher.md
+# sitemap, rendering it, and one article edited, to a publishable folder again. Writes bench/out/publisher.md
 # and prints it.
 # Usage: scripts/bench-publisher.sh [N ...]   (several N show how the cost grows)
 set -euo pipefail
@@ -51,13 +51,14 @@ for n in "${sizes[@]}"; do
 done
 {
   echo
-  echo "The same trees written as Markdown, as a newsroom keeps them: each step's wall time (user CPU) and peak resident memory. \"One article edited\" changes one article's title and runs what makes the folder publishable again: \`index\` (converting what changed, then every index) and \`render\` (every page, the feeds and the sitemap)."
+  echo "The same trees written as Markdown, as a newsroom keeps them: each step's wall time (user CPU) and peak resident memory. \"One article edited\" changes one article's title and runs what makes the folder publishable again, with the cache the earlier runs kept (\`--cache\`): \`index\` (converting what changed, then every index; the search index reads again only the edited article) and \`render\` (only the pages whose content changed, then the feeds and the sitemap)."
   echo
-  echo "| articles | write Markdown, convert and index | convert and index again, nothing changed | feeds and sitemap | one article edited: index | then render | edit to publishable |"
-  echo "| --- | --- | --- | --- | --- | --- | --- |"
+  echo "| articles | write Markdown, convert and index | convert and index again, nothing changed | feeds and sitemap | render every page, filling the cache | one article edited: index | then render | edit to publishable |"
+  echo "| --- | --- | --- | --- | --- | --- | --- | --- |"
 } >> bench/out/publisher.md
 for n in "${sizes[@]}"; do
   tree="$work/md-$n"
+  cache="$work/cache-$n"
   mkdir -p "$tree/content"
   cp dist/404.html "$tree/"
   cp public/content/site.json "$tree/content/"
@@ -68,16 +69,19 @@ for n in "${sizes[@]}"; do
     printf '%s s (%s s), %s MiB' "$seconds" "$user" "$((kib / 1024))"
   }
   generate=$(measure "$tool" generate "$tree" --per-section $(( (n + sections - 1) / sections )) --markdown)
-  again=$(measure "$tool" index "$tree")
+  again=$(measure "$tool" index "$tree" --cache "$cache")
   feeds=$(measure "$tool" feeds "$tree" /)
+  first_render=$(measure "$tool" render "$tree" / --cache "$cache")
   edited=$(find "$tree/content/articles" -name '*.md' | sort | sed -n 1p)
   sed -i '2s/^title: "/title: "Đã sửa: /' "$edited"
   start=$(date +%s.%N)
-  index=$(measure "$tool" index "$tree")
-  grep -q '(1 from Markdown written)' "$work/out" || { echo "the edit was not converted alone: $(cat "$work/out")"; exit 1; }
-  render=$(measure "$tool" render "$tree" /)
+  index=$(measure "$tool" index "$tree" --cache "$cache")
+  grep -q '(1 from Markdown written' "$work/out" || { echo "the edit was not converted alone: $(cat "$work/out")"; exit 1; }
+  grep -q '(search index: 1 of them read)' "$work/out" || { echo "the search index read more than the edit: $(cat "$work/out")"; exit 1; }
+  render=$(measure "$tool" render "$tree" / --cache "$cache")
   total=$(awk -v from="$start" -v to="$(date +%s.%N)" 'BEGIN { printf "%.1f", to - from }')
-  echo "| $(find "$tree/content/articles" -name '*.md' | wc -l) | ${generate} | ${again} | ${feeds} | ${index} | ${render} | ${total} s |" >> bench/out/publisher.md
-  rm -rf "$tree"
+  rendered=$(grep -o '([0-9]* rendered' "$work/out" | tr -d '(')
+  echo "| $(find "$tree/content/articles" -name '*.md' | wc -l) | ${generate} | ${again} | ${feeds} | ${first_render} | ${index} | ${render}; ${rendered} | ${total} s |" >> bench/out/publisher.md
+  rm -rf "$tree" "$cache"
 done
 cat bench/out/publisher.md

@@ -32,10 +32,13 @@ done
 node scripts/finish-dist.mjs "$dist" "$public_url"
 for site in "${sites[@]}"; do
   read -r folder base <<< "$site"
+  # What the last build of this folder made (the search index's documents, the rendered pages),
+  # so that this one reads again only the articles and renders only the pages that changed.
+  cache="target/publish-cache/${folder//\//_}"
   # The indexes (sections, home, search) made again from the articles being published, so a
   # release never carries an index of other articles.
   preview=(); [ "${PREVIEW:-}" = 1 ] && preview=(--preview)
-  cargo run --quiet --profile publisher -p tintuc-publisher -- index "$folder" "${preview[@]}" > /dev/null
+  cargo run --quiet --profile publisher -p tintuc-publisher -- index "$folder" "${preview[@]}" --cache "$cache" > /dev/null
   # The articles' Markdown made their JSON; the sources (drafts among them), an editor's backup
   # copies and the preview's list are not published: only the JSON is.
   find "$folder/content/articles" -type f ! -name '*.json' -delete
@@ -43,7 +46,7 @@ for site in "${sites[@]}"; do
   # indexes; copies made by an earlier build are taken from target/image-cache.
   cargo run --quiet --profile publisher -p tintuc-publisher -- images "$folder" --cache target/image-cache
   node scripts/compact-json.mjs "$folder/content"
-  cargo run --quiet --profile publisher -p tintuc-publisher -- render "$folder" "$base"
+  cargo run --quiet --profile publisher -p tintuc-publisher -- render "$folder" "$base" --cache "$cache"
 done
 node scripts/offline.mjs "$dist"
 node scripts/compress.mjs "$dist"

@@ -11,7 +11,8 @@ watchers=()
 trap 'kill "${watchers[@]}" 2>/dev/null || true' EXIT
 for site in public public/*/; do
   [ -e "$site/content/site.json" ] || continue
-  target/publisher/tintuc-content watch "${site%/}" --preview &
+  # The cache lets each save read again only the articles that changed.
+  target/publisher/tintuc-content watch "${site%/}" --preview --cache "target/publish-cache/${site%/}" &
   watchers+=($!)
 done
 trunk serve "$@"

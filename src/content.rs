@@ -45,9 +45,12 @@ pub mod paths {
     /// The home page index.
     pub const HOME: &str = "content/home.json";
 
+    /// The folder of every section's index pages.
+    pub const SECTIONS: &str = "content/sections";
+
     /// Page `page` (1-based) of a section's index.
     pub fn section_page(section: &str, page: u32) -> String {
-        format!("content/sections/{section}/{page}.json")
+        format!("{SECTIONS}/{section}/{page}.json")
     }
 
     /// One article.

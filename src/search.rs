@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 
 /// The search index's format version, carried by `content/search/index.json`. The app reads only
 /// this one: an index of another version is reported, never misread.
-pub const INDEX_FORMAT: u32 = 1;
+pub const INDEX_FORMAT: u32 = 2;
 
 /// The most words a query uses; the rest are ignored (and the reader told).
 pub const MAX_QUERY_WORDS: usize = 8;
@@ -33,21 +33,16 @@ pub const ECHO_CHARS: usize = 80;
 
 /// Where the index lives, relative to the site's base path.
 pub mod files {
-    /// The entry point: the version, the build and where each term is.
+    /// The entry point: the version, and the name of every other file.
     pub const INDEX: &str = "content/search/index.json";
-    // A build's files never change under its folder's name, so a reader holding an older
-    // `index.json` gets "not found", never another build's numbers.
-    /// The words file `n` of a build.
-    pub fn words(build: &str, n: usize) -> String {
-        format!("content/search/{build}/w{n}.json")
-    }
-    /// The pairs file `n` of a build.
-    pub fn pairs(build: &str, n: usize) -> String {
-        format!("content/search/{build}/p{n}.json")
-    }
-    /// The documents file `n` of a build.
-    pub fn documents(build: &str, n: usize) -> String {
-        format!("content/search/{build}/d{n}.json")
+    /// The folder of the whole index.
+    pub const DIR: &str = "content/search";
+    // Files are named by a hash of their content and never change under a name: a reader
+    // holding an older `index.json` gets "not found", never another index's numbers; and a
+    // new edition of the index changes only the files whose content changed.
+    /// A words, pairs or documents file, by its name in `index.json`.
+    pub fn named(name: &str) -> String {
+        format!("{DIR}/{name}.json")
     }
 }
 
@@ -56,18 +51,26 @@ pub mod files {
 pub struct IndexHead {
     /// [`INDEX_FORMAT`].
     pub format: u32,
-    /// Names this build's folder: a hash of everything in it.
-    pub build: String,
-    /// How many articles are indexed. Document `n` is the `n`-th newest.
+    /// How many articles are indexed. Document `n` is the `n`-th oldest (by publication time,
+    /// then slug), so that a new article is added at the end and leaves the others' numbers.
     pub documents: u32,
     /// How many documents each documents file lists.
     pub documents_per_file: u32,
-    /// The first word of each words file, in order: word `w` is in the last file whose first
+    /// The name of each documents file, in order.
+    pub documents_files: Vec<String>,
+    /// The words files, in order of their first word: word `w` is in the last file whose first
     /// word is not after `w`.
-    pub words_files: Vec<String>,
+    pub words_files: Vec<TermsFileName>,
     /// The same for the pairs files, of two words side by side (`"dai hoi"`). Apart from the
     /// words, so that the words a prefix begins stand together in few files.
-    pub pairs_files: Vec<String>,
+    pub pairs_files: Vec<TermsFileName>,
+}
+
+/// A words or pairs file in `index.json`: its first term, and its name.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TermsFileName {
+    pub first: String,
+    pub name: String,
 }
 
 /// One words or pairs file: folded term → the forms it was written in → postings.
@@ -82,10 +85,10 @@ pub type TermsFile = BTreeMap<String, BTreeMap<String, Vec<u32>>>;
 pub type DocumentsFile = Vec<String>;
 
 impl IndexHead {
-    /// The file of `firsts` (a list of first terms) that holds `term`, if any could.
-    fn file_for(firsts: &[String], term: &str) -> Option<usize> {
-        firsts
-            .partition_point(|first| first.as_str() <= term)
+    /// The file of `files` (words or pairs files) that holds `term`, if any could.
+    fn file_for(files: &[TermsFileName], term: &str) -> Option<usize> {
+        files
+            .partition_point(|file| file.first.as_str() <= term)
             .checked_sub(1)
     }
 
@@ -99,15 +102,20 @@ impl IndexHead {
         let mut files = vec![first];
         files.extend(
             (first + 1..self.words_files.len())
-                .take_while(|&n| self.words_files[n].starts_with(prefix))
+                .take_while(|&n| self.words_files[n].first.starts_with(prefix))
                 .take(MAX_PREFIX_FILES - 1),
         );
         files
     }
 
-    /// The documents file that lists document `doc`.
+    /// The number of the documents file that lists document `doc`.
     pub fn documents_file(&self, doc: u32) -> usize {
         (doc / self.documents_per_file.max(1)) as usize
+    }
+
+    /// The path of documents file `n`, if the index has one.
+    pub fn documents_path(&self, n: usize) -> Option<String> {
+        self.documents_files.get(n).map(|name| files::named(name))
     }
 }
 
@@ -272,8 +280,8 @@ impl Query {
         });
         let mut paths: Vec<String> = words
             .into_iter()
-            .map(|n| files::words(&head.build, n))
-            .chain(pairs.map(|n| files::pairs(&head.build, n)))
+            .map(|n| files::named(&head.words_files[n].name))
+            .chain(pairs.map(|n| files::named(&head.pairs_files[n].name)))
             .collect();
         let mut seen = Vec::new();
         paths.retain(|p| {
@@ -344,7 +352,7 @@ fn longer_words<'a>(
 ///    without marks has none, and goes by relevance alone);
 /// 2. relevance: each word's rarity (inverse document frequency) times its count, weighed up
 ///    in the title and for words side by side as typed, down where only a longer word matches;
-/// 3. newer first.
+/// 3. newer first (a higher document number).
 pub fn rank(query: &Query, files: &[&TermsFile], documents: u32) -> Vec<u32> {
     let Some(last) = query.words.len().checked_sub(1) else {
         return Vec::new();
@@ -437,7 +445,7 @@ pub fn rank(query: &Query, files: &[&TermsFile], documents: u32) -> Vec<u32> {
             Some((exact, score, doc))
         })
         .collect();
-    ranked.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.total_cmp(&a.1)).then(a.2.cmp(&b.2)));
+    ranked.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.total_cmp(&a.1)).then(b.2.cmp(&a.2)));
     ranked.into_iter().map(|(.., doc)| doc).collect()
 }
 
@@ -646,14 +654,22 @@ mod tests {
     }
 
     fn head(words: &[&str], pairs: &[&str]) -> IndexHead {
-        let owned = |list: &[&str]| list.iter().map(|s| s.to_string()).collect();
+        let named = |kind: &str, list: &[&str]| {
+            list.iter()
+                .enumerate()
+                .map(|(n, first)| TermsFileName {
+                    first: first.to_string(),
+                    name: format!("{kind}{n}"),
+                })
+                .collect()
+        };
         IndexHead {
             format: INDEX_FORMAT,
-            build: "b".into(),
             documents: 10,
             documents_per_file: 4,
-            words_files: owned(words),
-            pairs_files: owned(pairs),
+            documents_files: vec!["d0".into(), "d1".into(), "d2".into()],
+            words_files: named("w", words),
+            pairs_files: named("p", pairs),
         }
     }
 
@@ -677,15 +693,17 @@ mod tests {
         assert_eq!(
             Query::parse("đại hội đại").files(&head),
             [
-                "content/search/b/w1.json",
-                "content/search/b/w4.json",
-                "content/search/b/p1.json",
+                "content/search/w1.json",
+                "content/search/w4.json",
+                "content/search/p1.json",
             ]
         );
         // One letter is not a beginning: only its own file.
-        assert_eq!(Query::parse("h").files(&head), ["content/search/b/w3.json"]);
+        assert_eq!(Query::parse("h").files(&head), ["content/search/w3.json"]);
         assert!(Query::default().files(&head).is_empty());
         assert_eq!(head.documents_file(9), 2);
+        assert_eq!(head.documents_path(2).unwrap(), "content/search/d2.json");
+        assert_eq!(head.documents_path(3), None);
     }
 
     fn terms(entries: &[(&str, &str, &[u32])]) -> TermsFile {
@@ -705,10 +723,10 @@ mod tests {
             ("duong", "dương", &[0, 2, 1, 2, 2, 2]),
             ("duong", "đường", &[0, 2, 2, 2, 2, 6]),
         ]);
-        assert_eq!(rank(&Query::parse("đường"), &[&file], 5), [4, 0, 2, 1, 3]);
-        assert_eq!(rank(&Query::parse("dương"), &[&file], 5), [0, 1, 3, 4, 2]);
-        // Without marks: by count, then newer.
-        assert_eq!(rank(&Query::parse("duong"), &[&file], 5), [4, 0, 1, 2, 3]);
+        assert_eq!(rank(&Query::parse("đường"), &[&file], 5), [4, 0, 2, 3, 1]);
+        assert_eq!(rank(&Query::parse("dương"), &[&file], 5), [0, 3, 1, 4, 2]);
+        // Without marks: by count, then newer (a higher number).
+        assert_eq!(rank(&Query::parse("duong"), &[&file], 5), [4, 0, 3, 2, 1]);
     }
 
     #[test]
@@ -739,7 +757,7 @@ mod tests {
         let damaged = terms(&[("ho", "hồ", &[1, 2, 20, 2])]);
         assert_eq!(rank(&Query::parse("ho"), &[&damaged], 10), [1]);
         // An index that claims four billion documents is read as far as a phone can.
-        assert_eq!(rank(&Query::parse("ho"), &[&damaged], u32::MAX), [1, 21]);
+        assert_eq!(rank(&Query::parse("ho"), &[&damaged], u32::MAX), [21, 1]);
     }
 
     #[test]

@@ -478,8 +478,10 @@ pub fn slugify(text: &str) -> String {
 
 /// Reading and writing a content tree on disk, for the command-line tool and the tests.
 pub mod disk {
-    use super::{build_indexes, IndexFile, Tree};
+    use super::{build_indexes, Tree};
+    use crate::incremental::{remove_others, write_if_changed};
     use serde::de::DeserializeOwned;
+    use std::collections::BTreeSet;
     use std::path::Path;
     use tintuc::content::{limits, paths, Article, Manifest};
 
@@ -593,7 +595,7 @@ pub mod disk {
                     .insert(name.trim_end_matches(".json").to_string(), article);
             }
         }
-        let sections_dir = root.join("content/sections");
+        let sections_dir = root.join(paths::SECTIONS);
         let mut section_dirs: Vec<_> = std::fs::read_dir(&sections_dir)
             .into_iter()
             .flatten()
@@ -605,7 +607,7 @@ pub mod disk {
                 continue;
             };
             for name in json_files(&dir.path()) {
-                let rel = format!("content/sections/{section}/{name}");
+                let rel = format!("{}/{section}/{name}", paths::SECTIONS);
                 let number = name.trim_end_matches(".json").parse::<u32>();
                 match (
                     number,
@@ -623,25 +625,40 @@ pub mod disk {
     }
 
     /// Replaces the index files under `root` (section pages, home, search) with those built
-    /// from its articles; returns how many files were written.
+    /// from its articles, writing only the files whose content changed and removing those no
+    /// longer built. A `cache` folder lets the search index be updated rather than built again
+    /// (see [`crate::search::write`]). How many files were written, and what search did.
     pub fn write_indexes(
         root: &Path,
         manifest: &Manifest,
         articles: &[Article],
+        cache: Option<&Path>,
+    ) -> std::io::Result<(usize, crate::search::Written)> {
+        let lists = write_lists(root, manifest, articles)?;
+        let search = crate::search::write(root, articles, cache)?;
+        Ok((lists + search.files, search))
+    }
+
+    /// Replaces the section pages and the home index under `root` as [`write_indexes`] does,
+    /// leaving the search index as it is: for a change that lists show and search does not
+    /// read.
+    pub fn write_lists(
+        root: &Path,
+        manifest: &Manifest,
+        articles: &[Article],
     ) -> std::io::Result<usize> {
-        let sections = root.join("content/sections");
-        if sections.exists() {
-            std::fs::remove_dir_all(&sections)?;
-        }
         let files = build_indexes(manifest, articles);
+        let mut written = 0;
         for (rel, file) in &files {
-            let path = root.join(rel);
-            if let Some(parent) = path.parent() {
-                std::fs::create_dir_all(parent)?;
-            }
-            std::fs::write(path, IndexFile::to_json(file))?;
+            written += usize::from(write_if_changed(&root.join(rel), &file.to_json())?);
         }
-        Ok(files.len() + crate::search::write(root, articles)?)
+        let sections: BTreeSet<String> = files
+            .into_iter()
+            .map(|(rel, _)| rel)
+            .filter(|rel| rel.starts_with(paths::SECTIONS))
+            .collect();
+        remove_others(root, paths::SECTIONS, &sections)?;
+        Ok(written)
     }
 }
 

@@ -10,10 +10,19 @@ use tintuc::format::Timestamp;
 #[derive(Debug, PartialEq)]
 pub enum Command {
     /// Make the JSON of the Markdown articles under `root`, then rebuild its index files;
-    /// drafts and scheduled articles too with `preview`.
-    Index { root: PathBuf, preview: bool },
+    /// drafts and scheduled articles too with `preview`. With `cache`, the search index is
+    /// updated from an earlier run's rather than built whole.
+    Index {
+        root: PathBuf,
+        preview: bool,
+        cache: Option<PathBuf>,
+    },
     /// Index again each time a file of the tree under `root` changes, until stopped.
-    Watch { root: PathBuf, preview: bool },
+    Watch {
+        root: PathBuf,
+        preview: bool,
+        cache: Option<PathBuf>,
+    },
     /// Start a Markdown article in `section`, its slug made from `title`.
     New {
         root: PathBuf,
@@ -36,8 +45,13 @@ pub enum Command {
         /// Write the articles as Markdown, as a newsroom keeps them, instead of JSON.
         markdown: bool,
     },
-    /// Write every page of the release folder `dist`, deployed under `base`.
-    Render { dist: PathBuf, base: String },
+    /// Write every page of the release folder `dist`, deployed under `base`; with `cache`,
+    /// only those whose content changed since an earlier run with the same cache.
+    Render {
+        dist: PathBuf,
+        base: String,
+        cache: Option<PathBuf>,
+    },
     /// Write only the feeds, the sitemap and robots.txt of the release folder `dist`.
     Feeds { dist: PathBuf, base: String },
 }
@@ -95,10 +109,12 @@ impl Command {
             Some("index") => Ok(Command::Index {
                 root: dir(1),
                 preview,
+                cache: flag("--cache")?.map(PathBuf::from),
             }),
             Some("watch") => Ok(Command::Watch {
                 root: dir(1),
                 preview,
+                cache: flag("--cache")?.map(PathBuf::from),
             }),
             Some("new") => match &positional[..] {
                 [section, title] => Ok(Command::New {
@@ -151,6 +167,7 @@ impl Command {
                         .ok_or_else(|| usage("render needs DIST"))?,
                 ),
                 base: tintuc::fetch::normalise_base(positional.get(1).map_or("/", |s| s.as_str())),
+                cache: flag("--cache")?.map(PathBuf::from),
             }),
             Some(other) => Err(usage(&format!("unknown command: {other}"))),
             None => Err(usage("no command")),
@@ -160,8 +177,16 @@ impl Command {
     /// Runs the command; what it did, in a line for the terminal.
     pub fn run(self) -> Result<String, PublishError> {
         match self {
-            Command::Index { root, preview } => index(&root, preview),
-            Command::Watch { root, preview } => crate::watch::run(&root, preview),
+            Command::Index {
+                root,
+                preview,
+                cache,
+            } => index(&root, preview, cache.as_deref()),
+            Command::Watch {
+                root,
+                preview,
+                cache,
+            } => crate::watch::run(&root, preview, cache.as_deref()),
             Command::New {
                 root,
                 section,
@@ -220,16 +245,23 @@ impl Command {
                     dist.display()
                 ))
             }
-            Command::Render { dist, base } => {
-                let written = crate::render::write_all(&dist, &base)?;
+            Command::Render { dist, base, cache } => {
+                let written = crate::render::write_all(&dist, &base, cache.as_deref())?;
                 let feeds = match written.feeds.feeds {
                     0 => "no feeds nor sitemap: site.json gives no `url`".to_string(),
                     n => format!("{n} feeds, {} sitemap files", written.feeds.sitemap_files),
                 };
+                let removed = match written.removed {
+                    0 => String::new(),
+                    n => format!(", {n} pages of articles no longer published removed"),
+                };
                 Ok(format!(
-                    "{} pages rendered under {}; {feeds}",
+                    "{} pages under {} ({} rendered, {} unchanged since the last render{removed}); \
+                     {feeds}",
                     written.pages,
-                    dist.display()
+                    dist.display(),
+                    written.pages - written.reused,
+                    written.reused,
                 ))
             }
         }
@@ -238,22 +270,28 @@ impl Command {
 
 /// Every article of the tree made from its Markdown, then the index files; what was done, in a
 /// line.
-pub fn index(root: &Path, preview: bool) -> Result<String, PublishError> {
-    let converted = crate::markdown::publish(root, crate::markdown::now(), preview)
+pub fn index(root: &Path, preview: bool, cache: Option<&Path>) -> Result<String, PublishError> {
+    let converted = crate::markdown::publish(root, crate::markdown::now(), preview, cache)
         .map_err(PublishError::Content)?;
     let (manifest, articles) = disk::read_sources(root).map_err(PublishError::Content)?;
-    let written =
-        disk::write_indexes(root, &manifest, &articles).map_err(|e| PublishError::io(root, e))?;
+    let (written, search) = disk::write_indexes(root, &manifest, &articles, cache)
+        .map_err(|e| PublishError::io(root, e))?;
+    let known = match converted.known {
+        0 => String::new(),
+        n => format!(", {n} known unchanged and not converted again"),
+    };
     let held = match converted.held {
         0 => String::new(),
         n if preview => format!(", {n} drafts or scheduled among them (preview)"),
         n => format!(", {n} drafts or scheduled left out"),
     };
     Ok(format!(
-        "{} articles ({} from Markdown written{held}), {written} index files written under {}",
+        "{} articles ({} from Markdown written{known}{held}), {written} index files written under {} \
+         (search index: {} of them read)",
         articles.len(),
         converted.written,
-        root.display()
+        root.display(),
+        search.read
     ))
 }
 
@@ -380,7 +418,7 @@ fn generate(
         };
         std::fs::write(&path, text).map_err(|e| PublishError::io(&path, e))?;
     }
-    let indexed = index(root, false)?;
+    let indexed = index(root, false, None)?;
     Ok(format!("{} articles generated; {indexed}", articles.len()))
 }
 
@@ -410,7 +448,8 @@ mod tests {
             Command::parse(&args("render dist tin")).unwrap(),
             Command::Render {
                 dist: "dist".into(),
-                base: "/tin/".into()
+                base: "/tin/".into(),
+                cache: None,
             }
         );
         assert_eq!(

@@ -32,13 +32,18 @@ impl PublishError {
 }
 
 pub const USAGE: &str = "usage: tintuc-content
-  index [DIR] [--preview]          make the Markdown articles' JSON, then the index files
-  watch [DIR] [--preview]          index again at each saved change (make serve runs it)
+  index [DIR] [--preview] [--cache DIR]
+                                   make the Markdown articles' JSON, then the index files
+  watch [DIR] [--preview] [--cache DIR]
+                                   index again at each saved change (make serve runs it)
   check [DIR]                      report every inconsistency of the tree
   new SECTION \"TITLE\" [--dir DIR]  start a Markdown article (a draft)
   to-markdown SLUG [--dir DIR]     write a JSON article as Markdown, to edit it from now on
   images [DIR] [--cache DIR]       resized copies of the pictures, for the release
   generate DIR --per-section N [--seed S] [--page-size P] [--markdown]
-  render DIST [PUBLIC_URL]         every page, the feeds, the sitemap and robots.txt
+  render DIST [PUBLIC_URL] [--cache DIR]
+                                   every page, the feeds, the sitemap and robots.txt
   feeds DIST [PUBLIC_URL]          the feeds, the sitemap and robots.txt alone
-DIR is the site's folder (public by default); --preview includes drafts and scheduled articles.";
+DIR is the site's folder (public by default); --preview includes drafts and scheduled articles.
+With --cache, index and render keep what they made in that folder and, next time, read again
+only the articles and render only the pages that changed (the output is the same).";

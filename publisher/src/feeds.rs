@@ -37,10 +37,9 @@ pub fn write_with(
 ) -> Result<Written, PublishError> {
     let save = |rel: &str, text: String| {
         let path = dist.join(rel);
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| PublishError::io(parent, e))?;
-        }
-        std::fs::write(&path, text).map_err(|e| PublishError::io(&path, e))
+        crate::incremental::write_if_changed(&path, &text)
+            .map(|_| ())
+            .map_err(|e| PublishError::io(&path, e))
     };
     let manifest = site.manifest();
     if manifest.url.is_none() {

@@ -78,7 +78,7 @@ fn resizable(path: &str) -> bool {
 }
 
 /// Every picture of `article`: its thumbnail, then its body's in order.
-fn pictures(article: &Article) -> impl Iterator<Item = &Image> {
+pub(crate) fn pictures(article: &Article) -> impl Iterator<Item = &Image> {
     article
         .thumbnail
         .iter()
@@ -171,7 +171,8 @@ pub fn make(root: &Path, cache: &Path) -> Result<Made, PublishError> {
                 .map_err(|e| PublishError::io(&path, e))?;
         }
     }
-    disk::write_indexes(root, &manifest, &articles).map_err(|e| PublishError::io(root, e))?;
+    // The lists copy the thumbnails; the search index holds no picture.
+    disk::write_lists(root, &manifest, &articles).map_err(|e| PublishError::io(root, e))?;
     Ok(made)
 }
 

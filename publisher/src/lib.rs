@@ -10,6 +10,7 @@ pub mod error;
 pub mod feeds;
 pub mod hostile;
 pub mod images;
+pub mod incremental;
 pub mod markdown;
 pub mod render;
 pub mod sample;

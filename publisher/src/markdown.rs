@@ -906,8 +906,11 @@ fn destination(href: &str) -> String {
 pub struct Converted {
     /// Articles whose JSON was written, because it was new or differed.
     pub written: usize,
-    /// Articles whose JSON was already what their Markdown makes.
+    /// Articles whose JSON was already what their Markdown makes (`known` among them).
     pub unchanged: usize,
+    /// Articles not converted at all: the cache knew their Markdown, the pictures it shows and
+    /// the JSON it made, all unchanged.
+    pub known: usize,
     /// Drafts and scheduled articles: left out, with any JSON of theirs removed; or, in a
     /// preview, written with the others.
     pub held: usize,
@@ -927,16 +930,22 @@ fn sources(root: &Path) -> Vec<(String, std::path::PathBuf)> {
     found
 }
 
-/// Each Markdown article under `root` converted, with the path of its JSON; or the problems of
-/// those that could not be.
-fn read_all(root: &Path) -> (Vec<(Written, std::path::PathBuf)>, Vec<String>) {
+/// Each Markdown article under `root` converted, with the path of its JSON, except those whose
+/// slug and text `known` says are known; or the problems of those that could not be converted.
+fn read_all(
+    root: &Path,
+    mut known: impl FnMut(&str, &str) -> bool,
+) -> (Vec<(Written, std::path::PathBuf)>, Vec<String>) {
     let mut problems = Vec::new();
     let mut written = Vec::new();
     for (slug, path) in sources(root) {
         let file = format!("{ARTICLES}/{slug}.{EXTENSION}");
-        let converted = std::fs::read_to_string(&path)
-            .map_err(|e| vec![format!("{file}: {e}")])
-            .and_then(|text| convert(&file, &slug, &text, root));
+        let text = match std::fs::read_to_string(&path) {
+            Ok(text) if known(&slug, &text) => continue,
+            Ok(text) => Ok(text),
+            Err(e) => Err(vec![format!("{file}: {e}")]),
+        };
+        let converted = text.and_then(|text| convert(&file, &slug, &text, root));
         match converted {
             Ok(article) => written.push((article, path.with_extension("json"))),
             Err(found) => problems.extend(found),
@@ -948,12 +957,42 @@ fn read_all(root: &Path) -> (Vec<(Written, std::path::PathBuf)>, Vec<String>) {
 /// Writes the JSON of every publishable Markdown article under `root` where it differs, and
 /// removes the JSON of drafts and of articles scheduled after `now` (all are kept with
 /// `preview`). Nothing is written when any file has a problem.
-pub fn publish(root: &Path, now: Timestamp, preview: bool) -> Result<Converted, Vec<String>> {
-    let (written, problems) = read_all(root);
+///
+/// With a `cache` folder, the Markdown of an article converted by an earlier run is not
+/// converted again when it, the pictures it shows and the JSON it made are unchanged, and the
+/// article is still to be published.
+pub fn publish(
+    root: &Path,
+    now: Timestamp,
+    preview: bool,
+    cache: Option<&Path>,
+) -> Result<Converted, Vec<String>> {
+    let mut notes = cache.map(|cache| Ledger::open(cache, root));
+    let listed: std::collections::BTreeSet<String> = previewed(root).into_iter().collect();
+    let mut known = 0;
+    // The hash of each Markdown converted, for the cache's notes.
+    let mut hashes = std::collections::HashMap::new();
+    let (written, problems) = read_all(root, |slug, text| {
+        let Some(notes) = notes.as_mut() else {
+            return false;
+        };
+        let markdown = hash(text);
+        // What an earlier preview wrote must be looked at again without one.
+        if (preview || !listed.contains(slug)) && notes.knows(slug, &markdown, now, preview) {
+            known += 1;
+            return true;
+        }
+        hashes.insert(slug.to_string(), markdown);
+        false
+    });
     if !problems.is_empty() {
         return Err(problems);
     }
-    let mut done = Converted::default();
+    let mut done = Converted {
+        unchanged: known,
+        known,
+        ..Converted::default()
+    };
     let remove = |json: &Path| match std::fs::remove_file(json) {
         Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
             Err(vec![format!("{}: {e}", json.display())])
@@ -991,9 +1030,17 @@ pub fn publish(root: &Path, now: Timestamp, preview: bool) -> Result<Converted, 
         if std::fs::read_to_string(&json).is_ok_and(|old| old == text) {
             done.unchanged += 1;
         } else {
-            std::fs::write(&json, text).map_err(io)?;
+            std::fs::write(&json, &text).map_err(io)?;
             done.written += 1;
         }
+        if let (Some(notes), Some(markdown)) = (&mut notes, hashes.remove(&article.article.slug)) {
+            notes.note(&article, markdown, &text);
+        }
+    }
+    if let Some(notes) = notes {
+        notes
+            .save()
+            .map_err(|e| vec![format!("the cache of converted Markdown: {e}")])?;
     }
     if preview {
         done.held = held_back.len();
@@ -1012,7 +1059,7 @@ pub fn publish(root: &Path, now: Timestamp, preview: bool) -> Result<Converted, 
 /// What `check` finds: Markdown that does not convert, JSON that is not what its Markdown
 /// makes at `now`, and JSON left from a preview of a draft or a scheduled article.
 pub fn problems(root: &Path, now: Timestamp) -> Vec<String> {
-    let (written, mut problems) = read_all(root);
+    let (written, mut problems) = read_all(root, |_, _| false);
     // A preview's JSON whose Markdown is gone.
     for slug in previewed(root) {
         let rel = format!("{ARTICLES}/{slug}.json");
@@ -1057,6 +1104,109 @@ pub fn problems(root: &Path, now: Timestamp) -> Vec<String> {
         }
     }
     problems
+}
+
+/// What the cache notes of each article converted: hashes of its Markdown and of the JSON it
+/// made, the size and time of each picture file it read, and what decides whether it is
+/// published.
+#[derive(serde::Serialize, Deserialize, Clone)]
+struct Noted {
+    markdown: String,
+    json: String,
+    pictures: Vec<(std::path::PathBuf, u64, u128)>,
+    draft: bool,
+    published: Timestamp,
+}
+
+/// The cache's notes of converted Markdown (`markdown.json`), for one tool version.
+struct Ledger<'a> {
+    path: std::path::PathBuf,
+    root: &'a Path,
+    tool: String,
+    earlier: std::collections::BTreeMap<String, Noted>,
+    now: std::collections::BTreeMap<String, Noted>,
+}
+
+#[derive(serde::Serialize, Deserialize)]
+struct LedgerFile {
+    tool: String,
+    articles: std::collections::BTreeMap<String, Noted>,
+}
+
+impl<'a> Ledger<'a> {
+    fn open(cache: &Path, root: &'a Path) -> Ledger<'a> {
+        let path = cache.join("markdown.json");
+        let tool = crate::incremental::tool_identity();
+        // Another version of the tool may convert differently: its notes are not used.
+        let earlier = std::fs::read(&path)
+            .ok()
+            .and_then(|bytes| serde_json::from_slice::<LedgerFile>(&bytes).ok())
+            .filter(|file| file.tool == tool)
+            .map(|file| file.articles)
+            .unwrap_or_default();
+        Ledger {
+            path,
+            root,
+            tool,
+            earlier,
+            now: Default::default(),
+        }
+    }
+
+    /// Whether the article `slug` whose Markdown hashes to `markdown` is known: converted
+    /// before into the JSON now beside it, from pictures unchanged since, and published at
+    /// `now`.
+    fn knows(&mut self, slug: &str, markdown: &str, now: Timestamp, preview: bool) -> bool {
+        let Some(noted) = self.earlier.get(slug) else {
+            return false;
+        };
+        let json = self.root.join(ARTICLES).join(format!("{slug}.json"));
+        let known = noted.markdown == markdown
+            && (preview || (!noted.draft && noted.published <= now))
+            && std::fs::read_to_string(&json).is_ok_and(|on_disk| hash(&on_disk) == noted.json)
+            && noted.pictures.iter().all(|(path, bytes, modified)| {
+                crate::incremental::stamp(path).is_some_and(|now| now == (*bytes, *modified))
+            });
+        if known {
+            self.now.insert(slug.to_string(), noted.clone());
+        }
+        known
+    }
+
+    /// Notes the article converted from Markdown hashing to `markdown` into `json`.
+    fn note(&mut self, written: &Written, markdown: String, json: &str) {
+        let article = &written.article;
+        let pictures = crate::images::pictures(article)
+            .filter_map(|image| crate::images::site_file(self.root, &image.src))
+            .filter_map(|path| {
+                let (bytes, modified) = crate::incremental::stamp(&path)?;
+                Some((path, bytes, modified))
+            })
+            .collect();
+        let noted = Noted {
+            markdown,
+            json: hash(json),
+            pictures,
+            draft: written.draft,
+            published: article.published,
+        };
+        self.now.insert(article.slug.clone(), noted);
+    }
+
+    fn save(self) -> std::io::Result<()> {
+        let file = LedgerFile {
+            tool: self.tool,
+            articles: self.now,
+        };
+        crate::incremental::write_creating_folders(
+            &self.path,
+            &serde_json::to_string(&file).unwrap_or_default(),
+        )
+    }
+}
+
+fn hash(text: &str) -> String {
+    crate::search::fnv1a_bytes(text.bytes())
 }
 
 /// The time now.

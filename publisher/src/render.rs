@@ -8,6 +8,7 @@
 
 use crate::catalog::{disk, Tree};
 use crate::error::PublishError;
+use crate::incremental::{write_creating_folders, write_if_changed, PageCache};
 use any_spawner::{CustomExecutor, Executor, PinnedFuture, PinnedLocalFuture};
 use hydration_context::SsrSharedContext;
 use leptos::prelude::*;
@@ -81,12 +82,18 @@ pub fn routes(tree: &Tree) -> Vec<Route> {
 #[derive(Debug)]
 pub struct Published {
     pub pages: usize,
+    /// Pages taken from the cache instead of rendered, because nothing they show changed.
+    pub reused: usize,
+    /// Pages of an earlier run removed, because their article is gone.
+    pub removed: usize,
     pub feeds: crate::feeds::Written,
 }
 
 /// Writes every page under `dist` (the release folder: trunk's build, with `404.html` and the
 /// content files), the home page as `index.html`, then the feeds, the sitemap and robots.txt.
-pub fn write_all(dist: &Path, base: &str) -> Result<Published, PublishError> {
+/// With a `cache` folder, a page whose inputs are those of a page an earlier run rendered is
+/// taken from it instead of rendered again (see [`PageCache`]).
+pub fn write_all(dist: &Path, base: &str, cache: Option<&Path>) -> Result<Published, PublishError> {
     let shell_path = dist.join("404.html");
     let template =
         std::fs::read_to_string(&shell_path).map_err(|e| PublishError::io(&shell_path, e))?;
@@ -102,20 +109,56 @@ pub fn write_all(dist: &Path, base: &str) -> Result<Published, PublishError> {
     // The shell in the site's language, for every address without a page of its own (and as
     // the home page, until one is rendered over it).
     for shell in [shell_path, dist.join("index.html")] {
-        std::fs::write(&shell, &renderer.template).map_err(|e| PublishError::io(&shell, e))?;
+        write_if_changed(&shell, &renderer.template).map_err(|e| PublishError::io(&shell, e))?;
     }
+    let mut cache = cache.map(PageCache::open);
+    // Everything a page is made from besides what it carries: this program, the shell, the base.
+    let made_by = crate::search::fnv1a_bytes(
+        [
+            crate::incremental::tool_identity().as_bytes(),
+            renderer.template.as_bytes(),
+            renderer.site.base().as_bytes(),
+        ]
+        .join(&0)
+        .into_iter(),
+    );
     let routes = routes(&tree);
+    let mut reused = 0;
     for route in &routes {
         let Some(file) = route.file() else { continue };
-        let html = renderer.page(route, &tree)?;
-        let path = dist.join(file);
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| PublishError::io(parent, e))?;
+        let carried = renderer.carried(route)?;
+        let path = dist.join(&file);
+        let io = |e| PublishError::io(&path, e);
+        let key = cache.as_ref().map(|_| {
+            let inputs = carried
+                .iter()
+                .flat_map(|(rel, text)| [rel.as_bytes(), text.as_bytes()]);
+            crate::search::fnv1a_bytes(
+                std::iter::once(made_by.as_bytes())
+                    .chain(inputs)
+                    .flat_map(|part| part.iter().copied().chain([0])),
+            )
+        });
+        if let (Some(cache), Some(key)) = (&mut cache, &key) {
+            if cache.reuse(dist, &file, key).map_err(io)? {
+                reused += 1;
+                continue;
+            }
         }
-        std::fs::write(&path, html).map_err(|e| PublishError::io(&path, e))?;
+        let html = renderer.page(route, &tree, PageData::new(carried))?;
+        write_creating_folders(&path, &html).map_err(io)?;
+        if let (Some(cache), Some(key)) = (&mut cache, &key) {
+            cache.store(dist, &file, key).map_err(io)?;
+        }
     }
+    let removed = match cache {
+        Some(cache) => cache.finish(dist).map_err(|e| PublishError::io(dist, e))?,
+        None => 0,
+    };
     Ok(Published {
         pages: routes.len(),
+        reused,
+        removed,
         feeds: crate::feeds::write(dist, &renderer.site, &tree)?,
     })
 }
@@ -153,8 +196,8 @@ impl<'a> Renderer<'a> {
         })
     }
 
-    /// The content files `route`'s page shows, read from the release folder.
-    fn data(&self, route: &Route) -> Result<PageData, PublishError> {
+    /// The content files `route`'s page shows, read from the release folder, as (path, text).
+    fn carried(&self, route: &Route) -> Result<Vec<(String, String)>, PublishError> {
         let files = std::iter::once(paths::MANIFEST.to_string()).chain(route.content_files());
         let mut data = Vec::new();
         for rel in files {
@@ -162,7 +205,7 @@ impl<'a> Renderer<'a> {
             let text = std::fs::read_to_string(&path).map_err(|e| PublishError::io(&path, e))?;
             data.push((rel, text));
         }
-        Ok(PageData::new(data))
+        Ok(data)
     }
 
     /// The body of `route`'s page, as the app renders it at its address.
@@ -181,9 +224,8 @@ impl<'a> Renderer<'a> {
         html
     }
 
-    /// The whole HTML document of `route`'s page.
-    pub fn page(&self, route: &Route, tree: &Tree) -> Result<String, PublishError> {
-        let data = self.data(route)?;
+    /// The whole HTML document of `route`'s page, carrying `data`.
+    pub fn page(&self, route: &Route, tree: &Tree, data: PageData) -> Result<String, PublishError> {
         let body = self.body(route, data.clone());
         let href = self.site.href(route);
         // A page whose content failed to render must not be published as if it were the page.

@@ -5,13 +5,18 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 use tintuc::content::Article;
 use tintuc::search::{
-    files, pair, words, DocumentsFile, IndexHead, TermsFile, INDEX_FORMAT, MAX_WORD_CHARS,
+    files, pair, words, DocumentsFile, IndexHead, TermsFile, TermsFileName, INDEX_FORMAT,
+    MAX_WORD_CHARS,
 };
 use unicode_normalization::UnicodeNormalization;
 
-/// A terms file is closed once its JSON passes this many bytes: about 3–6 KiB compressed, so
-/// that a query of a few words reads tens of KiB, in a handful of requests.
+/// What a terms file's JSON holds on average: about 3–6 KiB compressed, so that a query of a
+/// few words reads tens of KiB, in a handful of requests.
 const TERMS_FILE_BYTES: usize = 24 * 1024;
+/// No terms file ends before this many bytes...
+const MIN_TERMS_FILE_BYTES: usize = 8 * 1024;
+/// ...and every one ends past this many (a single term may hold more).
+const MAX_TERMS_FILE_BYTES: usize = 64 * 1024;
 /// Slugs per documents file: a results page of ten reads at most ten of these small files.
 const DOCUMENTS_PER_FILE: u32 = 100;
 
@@ -53,7 +58,7 @@ impl Terms {
         for (&form, &(count, in_title)) in here {
             let (pairs, last) = &mut self.postings[form];
             pairs.push(doc - *last);
-            pairs.push(count.min(255) * 2 + u32::from(in_title));
+            pairs.push(weight(count, in_title));
             *last = doc;
         }
     }
@@ -78,15 +83,39 @@ impl Terms {
     }
 }
 
-/// The index files, as (path relative to the site, JSON), the head last.
-pub fn build(articles: &[Article]) -> Vec<(String, String)> {
+/// A document's weight in a form's postings: how often the form occurs in it (at most 255),
+/// doubled, plus 1 when its title has it.
+fn weight(count: u32, in_title: bool) -> u32 {
+    count.min(255) * 2 + u32::from(in_title)
+}
+
+/// The articles in the index's document order: oldest first, the reverse of the site's lists,
+/// so that a new article is added at the end.
+fn in_document_order(articles: &[Article]) -> Vec<&Article> {
     let mut ordered: Vec<&Article> = articles.iter().collect();
     ordered.sort_by(|a, b| {
-        crate::catalog::newest_first((a.published, &a.slug), (b.published, &b.slug))
+        crate::catalog::newest_first((b.published, &b.slug), (a.published, &a.slug))
     });
+    ordered
+}
 
-    let mut terms = Terms::default();
-    let mut here: HashMap<usize, (u32, bool)> = HashMap::new();
+/// The runs of `article`'s text that are indexed, with whether each is its title.
+fn runs(article: &Article) -> Vec<(String, bool)> {
+    let mut runs = vec![(article.title.clone(), true), (article.lead.clone(), false)];
+    // A block's parts (a paragraph's text and link texts, a list's items) as one run of text,
+    // so that words side by side across a link still are.
+    runs.extend(
+        article
+            .body
+            .iter()
+            .map(|block| (block.text_parts().collect::<Vec<_>>().join(" "), false)),
+    );
+    runs
+}
+
+/// Calls `found` with each occurrence of a term in `article`: its folded text, its exact form
+/// and whether the title has it; each word, then each pair of words side by side.
+fn each_term(article: &Article, mut found: impl FnMut(&str, &str, bool)) {
     // As a query cuts its words, without a copy for the words (nearly all) short enough.
     let cut = |s: String| -> String {
         match s.char_indices().nth(MAX_WORD_CHARS) {
@@ -95,124 +124,136 @@ pub fn build(articles: &[Article]) -> Vec<(String, String)> {
         }
     };
     let (mut pair_folded, mut pair_exact) = (String::new(), String::new());
+    for (text, in_title) in runs(article) {
+        let text: String = text.nfc().collect();
+        let words: Vec<(String, String)> = words(&text)
+            .map(|w| (cut(w.folded), cut(w.exact)))
+            .collect();
+        for (folded, exact) in &words {
+            found(folded, exact, in_title);
+        }
+        for side in words.windows(2) {
+            // Written as `pair` writes them, into buffers kept from one pair to the next.
+            for (buffer, first, second) in [
+                (&mut pair_folded, &side[0].0, &side[1].0),
+                (&mut pair_exact, &side[0].1, &side[1].1),
+            ] {
+                buffer.clear();
+                buffer.push_str(first);
+                buffer.push(' ');
+                buffer.push_str(second);
+            }
+            debug_assert_eq!(pair_folded, pair(&side[0].0, &side[1].0));
+            found(&pair_folded, &pair_exact, in_title);
+        }
+    }
+}
+
+/// The index files, as (path relative to the site, JSON), the head last.
+pub fn build(articles: &[Article]) -> Vec<(String, String)> {
+    let ordered = in_document_order(articles);
+    let mut terms = Terms::default();
+    let mut here: HashMap<usize, (u32, bool)> = HashMap::new();
     for (doc, article) in ordered.iter().enumerate() {
         here.clear();
-        let mut runs = vec![(article.title.clone(), true), (article.lead.clone(), false)];
-        // A block's parts (a paragraph's text and link texts, a list's items) as one run of
-        // text, so that words side by side across a link still are.
-        runs.extend(
-            article
-                .body
-                .iter()
-                .map(|block| (block.text_parts().collect::<Vec<_>>().join(" "), false)),
-        );
-        for (text, in_title) in runs {
-            let text: String = text.nfc().collect();
-            let found: Vec<(String, String)> = words(&text)
-                .map(|w| (cut(w.folded), cut(w.exact)))
-                .collect();
-            let mut count = |form: usize| {
-                let seen = here.entry(form).or_insert((0, false));
-                seen.0 += 1;
-                seen.1 |= in_title;
-            };
-            for (folded, exact) in &found {
-                count(terms.form(folded, exact));
-            }
-            for side in found.windows(2) {
-                // Written as `pair` writes them, into buffers kept from one pair to the next.
-                for (buffer, first, second) in [
-                    (&mut pair_folded, &side[0].0, &side[1].0),
-                    (&mut pair_exact, &side[0].1, &side[1].1),
-                ] {
-                    buffer.clear();
-                    buffer.push_str(first);
-                    buffer.push(' ');
-                    buffer.push_str(second);
-                }
-                debug_assert_eq!(pair_folded, pair(&side[0].0, &side[1].0));
-                count(terms.form(&pair_folded, &pair_exact));
-            }
-        }
+        each_term(article, |folded, exact, in_title| {
+            let seen = here.entry(terms.form(folded, exact)).or_insert((0, false));
+            seen.0 += 1;
+            seen.1 |= in_title;
+        });
         terms.add_document(doc as u32, &here);
     }
+    index_files(terms.into_sorted(), &ordered)
+}
 
+/// The files of an index of the `ordered` documents holding `terms` (in order, with their
+/// forms' postings), the head last.
+fn index_files(
+    terms: Vec<(String, BTreeMap<String, Vec<u32>>)>,
+    ordered: &[&Article],
+) -> Vec<(String, String)> {
     // Words and pairs in files of their own (see `IndexHead::pairs_files`).
-    let (pairs, words): (Vec<_>, Vec<_>) = terms
-        .into_sorted()
-        .into_iter()
-        .partition(|(t, _)| t.contains(' '));
-    let (words_files, words_firsts) = cut_into_files(words);
-    let (pairs_files, pairs_firsts) = cut_into_files(pairs);
-    let documents: Vec<DocumentsFile> = ordered
-        .chunks(DOCUMENTS_PER_FILE as usize)
-        .map(|chunk| chunk.iter().map(|a| a.slug.clone()).collect())
-        .collect();
-
-    let words_bodies: Vec<String> = words_files.iter().map(json).collect();
-    let pairs_bodies: Vec<String> = pairs_files.iter().map(json).collect();
-    let documents_bodies: Vec<String> = documents.iter().map(json).collect();
-    let build = fnv1a(
-        words_bodies
-            .iter()
-            .chain(&pairs_bodies)
-            .chain(&documents_bodies),
-    );
+    let (pairs, words): (Vec<_>, Vec<_>) = terms.into_iter().partition(|(t, _)| t.contains(' '));
     let mut out: Vec<(String, String)> = Vec::new();
-    out.extend(
-        words_bodies
+    // Each file named by a hash of its content: a file is written again only when it changes.
+    let mut named = |kind: &str, body: String| {
+        let name = format!("{kind}-{}", fnv1a_bytes(body.bytes()));
+        out.push((files::named(&name), body));
+        name
+    };
+    let mut terms_files = |kind, terms| -> Vec<TermsFileName> {
+        cut_into_files(terms)
             .into_iter()
-            .enumerate()
-            .map(|(n, b)| (files::words(&build, n), b)),
-    );
-    out.extend(
-        pairs_bodies
-            .into_iter()
-            .enumerate()
-            .map(|(n, b)| (files::pairs(&build, n), b)),
-    );
-    out.extend(
-        documents_bodies
-            .into_iter()
-            .enumerate()
-            .map(|(n, b)| (files::documents(&build, n), b)),
-    );
+            .map(|(first, file)| TermsFileName {
+                first,
+                name: named(kind, json(&file)),
+            })
+            .collect()
+    };
+    let words_files = terms_files("w", words);
+    let pairs_files = terms_files("p", pairs);
+    let documents_files = ordered
+        .chunks(DOCUMENTS_PER_FILE as usize)
+        .map(|chunk| {
+            let slugs: DocumentsFile = chunk.iter().map(|a| a.slug.clone()).collect();
+            named("d", json(&slugs))
+        })
+        .collect();
     let head = IndexHead {
         format: INDEX_FORMAT,
-        build,
         documents: ordered.len() as u32,
         documents_per_file: DOCUMENTS_PER_FILE,
-        words_files: words_firsts,
-        pairs_files: pairs_firsts,
+        documents_files,
+        words_files,
+        pairs_files,
     };
     out.push((files::INDEX.to_string(), json(&head)));
     out
 }
 
-/// Sorted terms with their forms' postings, cut into files of about [`TERMS_FILE_BYTES`]; with
-/// the first term of each file.
-fn cut_into_files(
-    terms: Vec<(String, BTreeMap<String, Vec<u32>>)>,
-) -> (Vec<TermsFile>, Vec<String>) {
+/// Sorted terms with their forms' postings, cut into files of about [`TERMS_FILE_BYTES`], each
+/// with its first term.
+///
+/// A file ends after a term whose hash falls below that term's share of the bytes a file is
+/// given, once it holds [`MIN_TERMS_FILE_BYTES`] (and always past [`MAX_TERMS_FILE_BYTES`]).
+/// Where files end depends on the terms there, not on everything before them: when one
+/// article changes, the files its words are in change, and the others keep their content and
+/// their names.
+fn cut_into_files(terms: Vec<(String, BTreeMap<String, Vec<u32>>)>) -> Vec<(String, TermsFile)> {
     let mut files = Vec::new();
-    let mut firsts = Vec::new();
     let mut current = TermsFile::new();
+    let mut first = String::new();
     let mut current_bytes = 0;
+    let share = (TERMS_FILE_BYTES - MIN_TERMS_FILE_BYTES) as f64;
     for (term, forms) in terms {
         if current.is_empty() {
-            firsts.push(term.clone());
+            first = term.clone();
         }
-        current_bytes += json(&forms).len() + term.len() + 4;
+        let bytes = json(&forms).len() + term.len() + 4;
+        current_bytes += bytes;
+        let chance = mix(fnv1a(term.bytes())) as f64 / u64::MAX as f64;
+        let ends = current_bytes >= MAX_TERMS_FILE_BYTES
+            || (current_bytes >= MIN_TERMS_FILE_BYTES && chance < bytes as f64 / share);
         current.insert(term, forms);
-        if current_bytes >= TERMS_FILE_BYTES {
-            files.push(std::mem::take(&mut current));
+        if ends {
+            files.push((std::mem::take(&mut first), std::mem::take(&mut current)));
             current_bytes = 0;
         }
     }
     if !current.is_empty() {
-        files.push(current);
+        files.push((first, current));
     }
-    (files, firsts)
+    files
+}
+
+/// Spreads a hash's bits over all of it (the finaliser of MurmurHash3), so that short terms'
+/// hashes are evenly spread too.
+fn mix(mut x: u64) -> u64 {
+    x ^= x >> 33;
+    x = x.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    x ^= x >> 33;
+    x = x.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    x ^ (x >> 33)
 }
 
 fn json(value: &impl serde::Serialize) -> String {
@@ -220,38 +261,202 @@ fn json(value: &impl serde::Serialize) -> String {
     serde_json::to_string(value).unwrap_or_default()
 }
 
-/// A stable hash of the files (FNV-1a, 64 bits), in hex: the same content always names the same
-/// build, on any machine and toolchain, so that `check` can compare a rebuilt index.
-fn fnv1a<'a>(bodies: impl Iterator<Item = &'a String>) -> String {
-    fnv1a_bytes(bodies.flat_map(|b| b.bytes().chain([0])))
-}
-
-/// FNV-1a (64 bits) of `bytes`, in hex.
-pub(crate) fn fnv1a_bytes(bytes: impl Iterator<Item = u8>) -> String {
+/// FNV-1a (64 bits) of `bytes`: a stable hash, the same on any machine and toolchain, so that
+/// the same content always has the same name and `check` can compare a rebuilt index.
+fn fnv1a(bytes: impl Iterator<Item = u8>) -> u64 {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     for byte in bytes {
         hash ^= u64::from(byte);
         hash = hash.wrapping_mul(0x0100_0000_01b3);
     }
-    format!("{hash:016x}")
+    hash
 }
 
-/// Replaces the search index under `root` with one built from `articles`; returns how many
-/// files it wrote.
-pub fn write(root: &Path, articles: &[Article]) -> std::io::Result<usize> {
-    let dir = root.join("content/search");
-    if dir.exists() {
-        std::fs::remove_dir_all(&dir)?;
-    }
-    let built = build(articles);
+/// [`fnv1a`] of `bytes`, in hex.
+pub(crate) fn fnv1a_bytes(bytes: impl Iterator<Item = u8>) -> String {
+    format!("{:016x}", fnv1a(bytes))
+}
+
+/// What [`write`] did.
+#[derive(Debug, Default, PartialEq)]
+pub struct Written {
+    /// Files written (those whose content changed).
+    pub files: usize,
+    /// Articles whose words were read: all of them, unless an earlier index was updated.
+    pub read: usize,
+}
+
+/// Replaces the search index under `root` with one built from `articles`, writing only the
+/// files whose content changed and removing those of other builds.
+///
+/// With a `cache` folder, where an earlier run noted each document's text, the index under
+/// `root` is updated instead of built again: only the articles whose text is new or changed are
+/// read for their words, and the other documents' postings are taken from the files already
+/// there. The files are exactly those [`build`] makes (a test holds it to that).
+pub fn write(root: &Path, articles: &[Article], cache: Option<&Path>) -> std::io::Result<Written> {
+    let ordered = in_document_order(articles);
+    let texts: Vec<String> = ordered.iter().map(|a| text_hash(a)).collect();
+    let tool = crate::incremental::tool_identity();
+    let mut written = Written::default();
+    let built = cache
+        .and_then(|cache| Earlier::read(root, cache, &tool))
+        .and_then(|earlier| earlier.update(root, &ordered, &texts, &mut written.read))
+        .unwrap_or_else(|| {
+            written.read = articles.len();
+            build(articles)
+        });
     for (rel, body) in &built {
-        let path = root.join(rel);
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent)?;
-        }
-        std::fs::write(path, body)?;
+        written.files += usize::from(crate::incremental::write_if_changed(&root.join(rel), body)?);
     }
-    Ok(built.len())
+    let head = built.last().map_or(0, |(_, head)| fnv1a(head.bytes()));
+    let keep = built.into_iter().map(|(rel, _)| rel).collect();
+    crate::incremental::remove_others(root, files::DIR, &keep)?;
+    if let Some(cache) = cache {
+        let mut ledger = format!("{tool}\t{head:016x}\n");
+        for (article, text) in ordered.iter().zip(&texts) {
+            ledger.push_str(&format!("{}\t{text}\n", article.slug));
+        }
+        std::fs::create_dir_all(cache)?;
+        crate::incremental::write_creating_folders(&cache.join(SEARCH_LEDGER), &ledger)?;
+    }
+    Ok(written)
+}
+
+/// The cache's note of the last index written: this tool's identity and a hash of the index's
+/// `index.json` (which names every other file by its content), then each document's slug and
+/// text hash, in document order.
+const SEARCH_LEDGER: &str = "search.tsv";
+
+/// A hash of everything of `article` that the index reads.
+fn text_hash(article: &Article) -> String {
+    let runs = runs(article);
+    fnv1a_bytes(
+        runs.iter()
+            .flat_map(|(text, in_title)| text.bytes().chain([u8::from(*in_title)])),
+    )
+}
+
+/// The index an earlier run wrote under the site, as its cache noted it.
+struct Earlier {
+    head: IndexHead,
+    /// (slug, text hash) of each document, in its document order.
+    documents: Vec<(String, String)>,
+}
+
+impl Earlier {
+    /// The earlier index, if the cache's note is this tool's and describes the index the site
+    /// holds now; `None` otherwise (the index is then built whole).
+    fn read(root: &Path, cache: &Path, tool: &str) -> Option<Earlier> {
+        let ledger = std::fs::read_to_string(cache.join(SEARCH_LEDGER)).ok()?;
+        let mut lines = ledger.lines();
+        let (noted_tool, noted_head) = lines.next()?.split_once('\t')?;
+        let head_text = std::fs::read(root.join(files::INDEX)).ok()?;
+        let head: IndexHead = serde_json::from_slice(&head_text).ok()?;
+        let documents: Vec<(String, String)> = lines
+            .map(|line| {
+                let (slug, text) = line.split_once('\t')?;
+                Some((slug.to_string(), text.to_string()))
+            })
+            .collect::<Option<_>>()?;
+        (noted_tool == tool
+            && noted_head == format!("{:016x}", fnv1a(head_text.into_iter()))
+            && head.format == INDEX_FORMAT
+            && head.documents as usize == documents.len())
+        .then_some(Earlier { head, documents })
+    }
+
+    /// The index of the `ordered` documents, whose text hashes are `texts`: the earlier
+    /// postings of each document whose text is unchanged, renumbered, and the words of the
+    /// others read again. `None` when a file of the earlier index cannot be read as written.
+    /// `read` counts the articles read again.
+    fn update(
+        self,
+        root: &Path,
+        ordered: &[&Article],
+        texts: &[String],
+        read: &mut usize,
+    ) -> Option<Vec<(String, String)>> {
+        let now: HashMap<(&str, &str), u32> = ordered
+            .iter()
+            .zip(texts)
+            .enumerate()
+            .map(|(doc, (article, text))| ((article.slug.as_str(), text.as_str()), doc as u32))
+            .collect();
+        // Each earlier document's number now, if its text is unchanged.
+        let renumbered: Vec<Option<u32>> = self
+            .documents
+            .iter()
+            .map(|(slug, text)| now.get(&(slug.as_str(), text.as_str())).copied())
+            .collect();
+        let kept: std::collections::HashSet<u32> = renumbered.iter().flatten().copied().collect();
+
+        // Term → form → (document, weight), in no order yet.
+        let mut terms: BTreeMap<String, BTreeMap<String, Vec<(u32, u32)>>> = BTreeMap::new();
+        let earlier_files = self.head.words_files.iter().chain(&self.head.pairs_files);
+        for rel in earlier_files.map(|file| files::named(&file.name)) {
+            let file: TermsFile =
+                serde_json::from_slice(&std::fs::read(root.join(rel)).ok()?).ok()?;
+            for (term, forms) in file {
+                for (form, postings) in forms {
+                    let mut doc = 0u32;
+                    let mut found = Vec::new();
+                    for pair in postings.chunks(2) {
+                        let [gap, weight] = pair else { return None };
+                        doc = doc.checked_add(*gap)?;
+                        if let Some(now) = *renumbered.get(doc as usize)? {
+                            found.push((now, *weight));
+                        }
+                    }
+                    if !found.is_empty() {
+                        terms.entry(term.clone()).or_default().insert(form, found);
+                    }
+                }
+            }
+        }
+        for (doc, article) in ordered.iter().enumerate() {
+            let doc = doc as u32;
+            if kept.contains(&doc) {
+                continue;
+            }
+            *read += 1;
+            let mut here: HashMap<(String, String), (u32, bool)> = HashMap::new();
+            each_term(article, |folded, exact, in_title| {
+                let seen = here
+                    .entry((folded.to_string(), exact.to_string()))
+                    .or_insert((0, false));
+                seen.0 += 1;
+                seen.1 |= in_title;
+            });
+            for ((folded, exact), (count, in_title)) in here {
+                terms
+                    .entry(folded)
+                    .or_default()
+                    .entry(exact)
+                    .or_default()
+                    .push((doc, weight(count, in_title)));
+            }
+        }
+        let terms = terms
+            .into_iter()
+            .map(|(term, forms)| {
+                let forms = forms
+                    .into_iter()
+                    .map(|(form, mut found)| {
+                        found.sort_unstable();
+                        let mut last = 0;
+                        let mut postings = Vec::with_capacity(found.len() * 2);
+                        for (doc, weight) in found {
+                            postings.extend([doc - last, weight]);
+                            last = doc;
+                        }
+                        (form, postings)
+                    })
+                    .collect();
+                (term, forms)
+            })
+            .collect();
+        Some(index_files(terms, ordered))
+    }
 }
 
 /// What is wrong with the search index under `root`, compared with one built from `articles`:
@@ -259,7 +464,7 @@ pub fn write(root: &Path, articles: &[Article]) -> std::io::Result<usize> {
 pub fn problems(root: &Path, articles: &[Article]) -> Vec<String> {
     let built = build(articles);
     let mut on_disk = Vec::new();
-    list_files(&root.join("content/search"), "content/search", &mut on_disk);
+    list_files(&root.join(files::DIR), files::DIR, &mut on_disk);
     on_disk.sort();
     let mut wanted: Vec<&str> = built.iter().map(|(rel, _)| rel.as_str()).collect();
     wanted.sort_unstable();

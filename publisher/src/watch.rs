@@ -42,7 +42,8 @@ fn fingerprint(root: &Path) -> Fingerprint {
 
 /// Indexes the tree, then again after each change, until the process is stopped. A problem is
 /// reported and the watch goes on: the editor fixes the file and saves it again.
-pub fn run(root: &Path, preview: bool) -> Result<String, PublishError> {
+/// With `cache`, each index after the first updates the search index rather than building it.
+pub fn run(root: &Path, preview: bool, cache: Option<&Path>) -> Result<String, PublishError> {
     let mut seen: Option<Fingerprint> = None;
     loop {
         // Taken before indexing, so that a save made while it runs is seen next time. The
@@ -51,7 +52,7 @@ pub fn run(root: &Path, preview: bool) -> Result<String, PublishError> {
         let now = fingerprint(root);
         if seen.as_ref() != Some(&now) {
             seen = Some(now);
-            match crate::cli::index(root, preview) {
+            match crate::cli::index(root, preview, cache) {
                 Ok(done) => eprintln!("[tintuc-content] {done}"),
                 Err(problem) => eprintln!("[tintuc-content] not published:\n{problem}"),
             }

@@ -357,12 +357,13 @@ fn drafts_and_scheduled_articles_stay_out_of_a_release_and_show_in_a_preview() {
     write(&root, "hen-gio", "published: 2024-05-01T12:01:00+07:00\n");
     let json = |slug: &str| root.join(format!("content/articles/{slug}.json"));
 
-    let preview = publish(&root, now, true).unwrap();
+    let preview = publish(&root, now, true, None).unwrap();
     assert_eq!(
         preview,
         Converted {
             written: 3,
             unchanged: 0,
+            known: 0,
             held: 2
         }
     );
@@ -376,12 +377,13 @@ fn drafts_and_scheduled_articles_stay_out_of_a_release_and_show_in_a_preview() {
         "hen-gio.json: left from a preview: its article is scheduled for 2024-05-01T12:01:00+07:00"
     )));
 
-    let release = publish(&root, now, false).unwrap();
+    let release = publish(&root, now, false, None).unwrap();
     assert_eq!(
         release,
         Converted {
             written: 0,
             unchanged: 1,
+            known: 0,
             held: 2
         }
     );
@@ -391,18 +393,18 @@ fn drafts_and_scheduled_articles_stay_out_of_a_release_and_show_in_a_preview() {
     // Its time come, the scheduled article is published by the next build; check says so first.
     let later = Timestamp::parse("2024-05-01T12:01:00+07:00").unwrap();
     assert!(markdown::problems(&root, later)[0].contains("hen-gio.json: missing"));
-    assert_eq!(publish(&root, later, false).unwrap().written, 1);
+    assert_eq!(publish(&root, later, false, None).unwrap().written, 1);
 
     // An edit by hand to a JSON made from Markdown is found.
     std::fs::write(json("da-dang"), "{}").unwrap();
     assert!(markdown::problems(&root, later)[0].contains("is not what da-dang.md makes"));
     // A preview's JSON stays listed: renamed or deleted Markdown does not leave it published.
-    publish(&root, now, true).unwrap();
+    publish(&root, now, true, None).unwrap();
     assert!(json("ban-nhap").exists());
     std::fs::remove_file(root.join("content/articles/ban-nhap.md")).unwrap();
     let left = markdown::problems(&root, now);
     assert!(left.iter().any(|p| p.contains("ban-nhap.json: left from a preview of a draft or scheduled article whose Markdown is gone")), "{left:?}");
-    publish(&root, now, false).unwrap();
+    publish(&root, now, false, None).unwrap();
     assert!(!json("ban-nhap").exists() && !root.join("content/articles/.preview").exists());
     assert!(json("da-dang").exists(), "a published article stays");
     // Markdown under a name index would not read.
@@ -420,7 +422,7 @@ fn drafts_and_scheduled_articles_stay_out_of_a_release_and_show_in_a_preview() {
         "không có front matter",
     )
     .unwrap();
-    assert!(publish(&root, later, false).is_err());
+    assert!(publish(&root, later, false, None).is_err());
     assert_eq!(std::fs::read_to_string(json("da-dang")).unwrap(), "{}");
 }
 

@@ -39,7 +39,7 @@ impl Index {
             .into_iter()
             .map(|doc| {
                 let list: DocumentsFile =
-                    self.read(&files::documents(&head.build, head.documents_file(doc)));
+                    self.read(&head.documents_path(head.documents_file(doc)).unwrap());
                 list[(doc % head.documents_per_file) as usize].clone()
             })
             .collect()

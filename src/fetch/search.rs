@@ -145,11 +145,11 @@ async fn run(query: &Query, shown: usize) -> Result<Found, FetchError> {
     let files: Vec<&TermsFile> = loaded.iter().map(|f| &**f).collect();
     let ranked = rank(query, &files, head.documents);
     let first = &ranked[..shown.min(ranked.len())];
-    let numbers = first_files(first, &head);
-    let list_paths: Vec<String> = numbers
-        .iter()
-        .map(|&n| files::documents(&head.build, n))
-        .collect();
+    // A number past the files the index names (a damaged index) lists no document.
+    let (numbers, list_paths): (Vec<usize>, Vec<String>) = first_files(first, &head)
+        .into_iter()
+        .filter_map(|n| Some((n, head.documents_path(n)?)))
+        .unzip();
     let lists = kept_all::<DocumentsFile>(&list_paths, decoded).await?;
     let per_file = head.documents_per_file.max(1);
     let slug = |doc: u32| {
