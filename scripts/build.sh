@@ -49,4 +49,5 @@ for site in "${sites[@]}"; do
   cargo run --quiet --profile publisher -p tintuc-publisher -- render "$folder" "$base" --cache "$cache"
 done
 node scripts/offline.mjs "$dist"
-node scripts/compress.mjs "$dist"
+# Each file's compressed copies are kept by its content: only what changed is compressed again.
+node scripts/compress.mjs "$dist" "target/publish-cache/compressed-${dist//\//_}"
