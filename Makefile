@@ -28,10 +28,10 @@ build:
 # after adding or editing articles in public/content, and in each edition's public/NAME/content.
 SITES = public $(patsubst %/content/site.json,%,$(wildcard public/*/content/site.json))
 content:
-	for site in $(SITES); do cargo run --quiet -p tintuc-publisher -- index $$site --cache target/publish-cache/$$site && cargo run --quiet -p tintuc-publisher -- check $$site || exit 1; done
+	for site in $(SITES); do cargo run --quiet --profile publisher -p tintuc-publisher -- index $$site --cache target/publish-cache/site/$$site && cargo run --quiet --profile publisher -p tintuc-publisher -- check $$site || exit 1; done
 
 check-content:
-	for site in $(SITES); do cargo run --quiet -p tintuc-publisher -- check $$site || exit 1; done
+	for site in $(SITES); do cargo run --quiet --profile publisher -p tintuc-publisher -- check $$site || exit 1; done
 
 clean:
 	rm -rf dist dist-sub target/wasm32-unknown-unknown

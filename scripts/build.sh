@@ -34,7 +34,7 @@ for site in "${sites[@]}"; do
   read -r folder base <<< "$site"
   # What the last build of this folder made (the search index's documents, the rendered pages),
   # so that this one reads again only the articles and renders only the pages that changed.
-  cache="target/publish-cache/${folder//\//_}"
+  cache="target/publish-cache/site/$folder"
   # The indexes (sections, home, search) made again from the articles being published, so a
   # release never carries an index of other articles.
   preview=(); [ "${PREVIEW:-}" = 1 ] && preview=(--preview)
@@ -50,4 +50,4 @@ for site in "${sites[@]}"; do
 done
 node scripts/offline.mjs "$dist"
 # Each file's compressed copies are kept by its content: only what changed is compressed again.
-node scripts/compress.mjs "$dist" "target/publish-cache/compressed-${dist//\//_}"
+node scripts/compress.mjs "$dist" "target/publish-cache/compressed/$dist"

@@ -12,7 +12,7 @@ trap 'kill "${watchers[@]}" 2>/dev/null || true' EXIT
 for site in public public/*/; do
   [ -e "$site/content/site.json" ] || continue
   # The cache lets each save read again only the articles that changed.
-  target/publisher/tintuc-content watch "${site%/}" --preview --cache "target/publish-cache/${site%/}" &
+  target/publisher/tintuc-content watch "${site%/}" --preview --cache "target/publish-cache/site/${site%/}" &
   watchers+=($!)
 done
 trunk serve "$@"

@@ -10,8 +10,9 @@ use tintuc::format::Timestamp;
 #[derive(Debug, PartialEq)]
 pub enum Command {
     /// Make the JSON of the Markdown articles under `root`, then rebuild its index files;
-    /// drafts and scheduled articles too with `preview`. With `cache`, the search index is
-    /// updated from an earlier run's rather than built whole.
+    /// drafts and scheduled articles too with `preview`. With `cache`, Markdown known unchanged
+    /// is not converted again, and the search index is updated from the one already there
+    /// rather than built whole.
     Index {
         root: PathBuf,
         preview: bool,

@@ -204,7 +204,8 @@ fn copies(root: &Path, cache: &Path, file: &str, made: &mut Made) -> Result<Vec<
     // A source's name, its content and how copies are made, together: a replaced picture (or
     // new settings) gets new copies, and no browser shows a copy of the old one.
     let settings = format!("{WIDTHS:?} {AVIF_SPEED} {AVIF_QUALITY} {JPEG_QUALITY}");
-    let hash = &crate::search::fnv1a_bytes(bytes.iter().chain(settings.as_bytes()).copied())[..12];
+    let hash =
+        &crate::incremental::fnv1a_hex(bytes.iter().chain(settings.as_bytes()).copied())[..12];
     let stem: String = Path::new(file)
         .file_stem()
         .and_then(|s| s.to_str())

@@ -7,6 +7,33 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
+/// FNV-1a (64 bits) of `bytes`: a stable hash, the same on any machine and toolchain, so that
+/// the same content always has the same name and `check` can compare what it rebuilds.
+pub fn fnv1a(bytes: impl Iterator<Item = u8>) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in bytes {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    hash
+}
+
+/// [`fnv1a`] of `bytes`, in hex.
+pub fn fnv1a_hex(bytes: impl Iterator<Item = u8>) -> String {
+    format!("{:016x}", fnv1a(bytes))
+}
+
+/// [`fnv1a_hex`] of several parts, each after its length, so that no two different lists of
+/// parts hash their bytes the same way (`["ab", "c"]` and `["a", "bc"]` do not).
+pub fn hash_parts<'a>(parts: impl IntoIterator<Item = &'a [u8]>) -> String {
+    fnv1a_hex(parts.into_iter().flat_map(|part| {
+        (part.len() as u64)
+            .to_le_bytes()
+            .into_iter()
+            .chain(part.iter().copied())
+    }))
+}
+
 /// Writes `text` to `path` unless the file already holds exactly it, so that an unchanged file
 /// keeps its date; creates the folders on the way. Whether it wrote.
 pub fn write_if_changed(path: &Path, text: &str) -> std::io::Result<bool> {
@@ -19,31 +46,70 @@ pub fn write_if_changed(path: &Path, text: &str) -> std::io::Result<bool> {
     Ok(true)
 }
 
-/// Removes every file below `dir` whose path (relative to `root`, with `/`) is not in `keep`,
-/// then the folders left empty. How many files it removed.
-pub fn remove_others(root: &Path, dir: &str, keep: &BTreeSet<String>) -> std::io::Result<usize> {
-    fn walk(root: &Path, rel: &str, keep: &BTreeSet<String>) -> std::io::Result<usize> {
-        let mut removed = 0;
+/// Writes `text` at `path`, creating the folders on the way.
+pub fn write_creating_folders(path: &Path, text: &str) -> std::io::Result<()> {
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent)?;
+    }
+    std::fs::write(path, text)
+}
+
+/// `path` with `.partial` added to its name: where a file is written before it is renamed into
+/// place, so that a run stopped half way leaves the old file or the new one, never half of one.
+fn partial(path: &Path) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(".partial");
+    PathBuf::from(name)
+}
+
+/// Writes `text` at `path` whole or not at all (see [`partial`]).
+pub fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
+    let partial = partial(path);
+    write_creating_folders(&partial, text)?;
+    std::fs::rename(&partial, path)
+}
+
+/// Every file below `root/dir`, as paths relative to `root` with `/`, sorted; none when the
+/// folder does not exist.
+pub fn files_below(root: &Path, dir: &str) -> std::io::Result<Vec<String>> {
+    fn walk(root: &Path, rel: &str, out: &mut Vec<String>) -> std::io::Result<()> {
         let entries = match std::fs::read_dir(root.join(rel)) {
             Ok(entries) => entries,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(0),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
             Err(e) => return Err(e),
         };
         for entry in entries {
             let entry = entry?;
             let path = format!("{rel}/{}", entry.file_name().to_string_lossy());
             if entry.file_type()?.is_dir() {
-                removed += walk(root, &path, keep)?;
-                // Only when empty: a folder that still holds a kept file stays.
-                let _ = std::fs::remove_dir(entry.path());
-            } else if !keep.contains(&path) {
-                std::fs::remove_file(entry.path())?;
-                removed += 1;
+                walk(root, &path, out)?;
+            } else {
+                out.push(path);
             }
         }
-        Ok(removed)
+        Ok(())
     }
-    walk(root, dir, keep)
+    let mut out = Vec::new();
+    walk(root, dir, &mut out)?;
+    out.sort();
+    Ok(out)
+}
+
+/// Removes every file below `root/dir` whose path (as [`files_below`] gives it) is not in
+/// `keep`, then the folders left empty. How many files it removed.
+pub fn remove_others(root: &Path, dir: &str, keep: &BTreeSet<String>) -> std::io::Result<usize> {
+    let mut removed = 0;
+    for path in files_below(root, dir)? {
+        if !keep.contains(&path) {
+            std::fs::remove_file(root.join(&path))?;
+            removed += 1;
+            if let Some((folder, _)) = path.rsplit_once('/') {
+                // Only when empty: a folder that still holds a kept file stays.
+                let _ = std::fs::remove_dir(root.join(folder));
+            }
+        }
+    }
+    Ok(removed)
 }
 
 /// This tool's own program, by the size and time of its file: what a version of the tool made
@@ -80,25 +146,14 @@ struct Entry {
     modified: u128,
 }
 
-/// Copies `from` to `to` under another name, then renames it: a run stopped half way leaves no
-/// half a page. A copy, not a second name for the same file, because later steps of the build
-/// rewrite some pages in place, and a cached page must not change with them.
-fn copy_new(from: &Path, to: &Path) -> std::io::Result<()> {
+/// Copies `from` to `to`, creating the folders on the way. A copy, not a second name for the
+/// same file, because later steps of the build rewrite some pages in place, and a cached page
+/// must not change with them.
+fn copy_creating_folders(from: &Path, to: &Path) -> std::io::Result<()> {
     if let Some(parent) = to.parent() {
         std::fs::create_dir_all(parent)?;
     }
-    let mut partial = to.as_os_str().to_owned();
-    partial.push(".partial");
-    std::fs::copy(from, &partial)?;
-    std::fs::rename(&partial, to)
-}
-
-/// Writes `text` at `path`, creating the folders on the way.
-pub fn write_creating_folders(path: &Path, text: &str) -> std::io::Result<()> {
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent)?;
-    }
-    std::fs::write(path, text)
+    std::fs::copy(from, to).map(|_| ())
 }
 
 const LEDGER: &str = "pages.tsv";
@@ -159,7 +214,7 @@ impl PageCache {
         if !copy.exists() {
             return Ok(false);
         }
-        copy_new(&copy, &path)?;
+        copy_creating_folders(&copy, &path)?;
         self.record(dist, page, key);
         Ok(true)
     }
@@ -167,7 +222,9 @@ impl PageCache {
     /// Keeps the page just written at `page`, made from inputs hashed as `key`.
     pub fn store(&mut self, dist: &Path, page: &str, key: &str) -> std::io::Result<()> {
         let copy = self.copy_path(key);
-        copy_new(&dist.join(page), &copy)?;
+        let partial = partial(&copy);
+        copy_creating_folders(&dist.join(page), &partial)?;
+        std::fs::rename(&partial, &copy)?;
         self.record(dist, page, key);
         Ok(())
     }
@@ -188,11 +245,20 @@ impl PageCache {
     /// How many pages it removed.
     pub fn finish(self, dist: &Path) -> std::io::Result<usize> {
         let mut removed = 0;
-        for page in self.ledger.keys().filter(|p| !self.now.contains_key(*p)) {
-            match std::fs::remove_file(dist.join(page)) {
-                Ok(()) => removed += 1,
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-                Err(e) => return Err(e),
+        for (page, entry) in self
+            .ledger
+            .iter()
+            .filter(|(p, _)| !self.now.contains_key(*p))
+        {
+            // Only a page of the release folder, as this cache wrote it: a damaged ledger must
+            // not remove another file.
+            let path = dist.join(page);
+            let inside = Path::new(page)
+                .components()
+                .all(|part| matches!(part, std::path::Component::Normal(_)));
+            if inside && stamp(&path) == Some((entry.bytes, entry.modified)) {
+                std::fs::remove_file(&path)?;
+                removed += 1;
             }
         }
         let used: BTreeSet<&str> = self.now.values().map(|e| e.key.as_str()).collect();
@@ -201,6 +267,9 @@ impl PageCache {
             .flatten()
         {
             let group = group?;
+            if !group.file_type()?.is_dir() {
+                continue;
+            }
             for copy in std::fs::read_dir(group.path())?.flatten() {
                 if !used.contains(copy.file_name().to_string_lossy().as_ref()) {
                     std::fs::remove_file(copy.path())?;
@@ -214,10 +283,7 @@ impl PageCache {
                 entry.key, entry.bytes, entry.modified
             ));
         }
-        std::fs::create_dir_all(&self.dir)?;
-        let partial = self.dir.join(format!("{LEDGER}.partial"));
-        std::fs::write(&partial, text)?;
-        std::fs::rename(&partial, self.dir.join(LEDGER))?;
+        write_atomically(&self.dir.join(LEDGER), &text)?;
         Ok(removed)
     }
 }

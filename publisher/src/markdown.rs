@@ -969,7 +969,7 @@ pub fn publish(
 ) -> Result<Converted, Vec<String>> {
     let mut notes = cache.map(|cache| Ledger::open(cache, root));
     let listed: std::collections::BTreeSet<String> = previewed(root).into_iter().collect();
-    let mut known = 0;
+    let (mut known, mut held_known) = (0, 0);
     // The hash of each Markdown converted, for the cache's notes.
     let mut hashes = std::collections::HashMap::new();
     let (written, problems) = read_all(root, |slug, text| {
@@ -978,9 +978,12 @@ pub fn publish(
         };
         let markdown = hash(text);
         // What an earlier preview wrote must be looked at again without one.
-        if (preview || !listed.contains(slug)) && notes.knows(slug, &markdown, now, preview) {
-            known += 1;
-            return true;
+        if preview || !listed.contains(slug) {
+            if let Some(held) = notes.knows(slug, &markdown, now, preview) {
+                known += 1;
+                held_known += usize::from(held);
+                return true;
+            }
         }
         hashes.insert(slug.to_string(), markdown);
         false
@@ -1043,7 +1046,7 @@ pub fn publish(
             .map_err(|e| vec![format!("the cache of converted Markdown: {e}")])?;
     }
     if preview {
-        done.held = held_back.len();
+        done.held = held_back.len() + held_known;
         let mut listed = previewed(root);
         listed.extend(held_back);
         listed.sort();
@@ -1113,7 +1116,8 @@ pub fn problems(root: &Path, now: Timestamp) -> Vec<String> {
 struct Noted {
     markdown: String,
     json: String,
-    pictures: Vec<(std::path::PathBuf, u64, u128)>,
+    /// Each picture's `src`, with its file's size and time.
+    pictures: Vec<(String, u64, u128)>,
     draft: bool,
     published: Timestamp,
 }
@@ -1125,6 +1129,8 @@ struct Ledger<'a> {
     tool: String,
     earlier: std::collections::BTreeMap<String, Noted>,
     now: std::collections::BTreeMap<String, Noted>,
+    /// When this run began, in nanoseconds since 1970.
+    started: u128,
 }
 
 #[derive(serde::Serialize, Deserialize)]
@@ -1144,45 +1150,55 @@ impl<'a> Ledger<'a> {
             .filter(|file| file.tool == tool)
             .map(|file| file.articles)
             .unwrap_or_default();
+        let started = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos());
         Ledger {
             path,
             root,
             tool,
             earlier,
             now: Default::default(),
+            started,
         }
     }
 
     /// Whether the article `slug` whose Markdown hashes to `markdown` is known: converted
     /// before into the JSON now beside it, from pictures unchanged since, and published at
-    /// `now`.
-    fn knows(&mut self, slug: &str, markdown: &str, now: Timestamp, preview: bool) -> bool {
-        let Some(noted) = self.earlier.get(slug) else {
-            return false;
-        };
+    /// `now` (or in a preview); if so, whether it is held back from a release.
+    fn knows(&mut self, slug: &str, markdown: &str, now: Timestamp, preview: bool) -> Option<bool> {
+        let noted = self.earlier.get(slug)?;
+        let held = noted.draft || noted.published > now;
         let json = self.root.join(ARTICLES).join(format!("{slug}.json"));
         let known = noted.markdown == markdown
-            && (preview || (!noted.draft && noted.published <= now))
+            && (preview || !held)
             && std::fs::read_to_string(&json).is_ok_and(|on_disk| hash(&on_disk) == noted.json)
-            && noted.pictures.iter().all(|(path, bytes, modified)| {
-                crate::incremental::stamp(path).is_some_and(|now| now == (*bytes, *modified))
+            && noted.pictures.iter().all(|(src, bytes, modified)| {
+                crate::images::site_file(self.root, src)
+                    .and_then(|path| crate::incremental::stamp(&path))
+                    .is_some_and(|now| now == (*bytes, *modified))
             });
         if known {
             self.now.insert(slug.to_string(), noted.clone());
         }
-        known
+        known.then_some(held)
     }
 
-    /// Notes the article converted from Markdown hashing to `markdown` into `json`.
+    /// Notes the article converted from Markdown hashing to `markdown` into `json`, unless a
+    /// picture it shows changed since the run began (the size read may be the old one).
     fn note(&mut self, written: &Written, markdown: String, json: &str) {
         let article = &written.article;
-        let pictures = crate::images::pictures(article)
-            .filter_map(|image| crate::images::site_file(self.root, &image.src))
-            .filter_map(|path| {
-                let (bytes, modified) = crate::incremental::stamp(&path)?;
-                Some((path, bytes, modified))
-            })
-            .collect();
+        let mut pictures = Vec::new();
+        for image in crate::images::pictures(article) {
+            let stamp = crate::images::site_file(self.root, &image.src)
+                .and_then(|path| crate::incremental::stamp(&path));
+            match stamp {
+                Some((bytes, modified)) if modified < self.started => {
+                    pictures.push((image.src.clone(), bytes, modified));
+                }
+                _ => return,
+            }
+        }
         let noted = Noted {
             markdown,
             json: hash(json),
@@ -1198,7 +1214,7 @@ impl<'a> Ledger<'a> {
             tool: self.tool,
             articles: self.now,
         };
-        crate::incremental::write_creating_folders(
+        crate::incremental::write_atomically(
             &self.path,
             &serde_json::to_string(&file).unwrap_or_default(),
         )
@@ -1206,7 +1222,7 @@ impl<'a> Ledger<'a> {
 }
 
 fn hash(text: &str) -> String {
-    crate::search::fnv1a_bytes(text.bytes())
+    crate::incremental::fnv1a_hex(text.bytes())
 }
 
 /// The time now.

@@ -8,7 +8,7 @@
 
 use crate::catalog::{disk, Tree};
 use crate::error::PublishError;
-use crate::incremental::{write_creating_folders, write_if_changed, PageCache};
+use crate::incremental::{hash_parts, write_creating_folders, write_if_changed, PageCache};
 use any_spawner::{CustomExecutor, Executor, PinnedFuture, PinnedLocalFuture};
 use hydration_context::SsrSharedContext;
 use leptos::prelude::*;
@@ -107,21 +107,18 @@ pub fn write_all(dist: &Path, base: &str, cache: Option<&Path>) -> Result<Publis
         .ok_or_else(|| PublishError::Content(vec![format!("{}: missing", paths::MANIFEST)]))?;
     let renderer = Renderer::new(&template, dist, manifest, base)?;
     // The shell in the site's language, for every address without a page of its own (and as
-    // the home page, until one is rendered over it).
-    for shell in [shell_path, dist.join("index.html")] {
+    // the home page of a site without a home index).
+    let home = tree.home.is_none().then(|| dist.join("index.html"));
+    for shell in std::iter::once(shell_path).chain(home) {
         write_if_changed(&shell, &renderer.template).map_err(|e| PublishError::io(&shell, e))?;
     }
     let mut cache = cache.map(PageCache::open);
     // Everything a page is made from besides what it carries: this program, the shell, the base.
-    let made_by = crate::search::fnv1a_bytes(
-        [
-            crate::incremental::tool_identity().as_bytes(),
-            renderer.template.as_bytes(),
-            renderer.site.base().as_bytes(),
-        ]
-        .join(&0)
-        .into_iter(),
-    );
+    let made_by = hash_parts([
+        crate::incremental::tool_identity().as_bytes(),
+        renderer.template.as_bytes(),
+        renderer.site.base().as_bytes(),
+    ]);
     let routes = routes(&tree);
     let mut reused = 0;
     for route in &routes {
@@ -133,11 +130,7 @@ pub fn write_all(dist: &Path, base: &str, cache: Option<&Path>) -> Result<Publis
             let inputs = carried
                 .iter()
                 .flat_map(|(rel, text)| [rel.as_bytes(), text.as_bytes()]);
-            crate::search::fnv1a_bytes(
-                std::iter::once(made_by.as_bytes())
-                    .chain(inputs)
-                    .flat_map(|part| part.iter().copied().chain([0])),
-            )
+            hash_parts(std::iter::once(made_by.as_bytes()).chain(inputs))
         });
         if let (Some(cache), Some(key)) = (&mut cache, &key) {
             if cache.reuse(dist, &file, key).map_err(io)? {

@@ -1,6 +1,7 @@
 //! The search index: every word of every article, folded and split into files so that the
 //! browser reads only the few a query needs (see `docs/search-index.md`).
 
+use crate::incremental::{files_below, fnv1a, fnv1a_hex, hash_parts};
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 use tintuc::content::Article;
@@ -149,17 +150,29 @@ fn each_term(article: &Article, mut found: impl FnMut(&str, &str, bool)) {
     }
 }
 
+/// Fills `here` with each form of `article` (as `key` names it from its folded text and exact
+/// form): how often it occurs, and whether the title has it.
+fn count_terms<K: std::hash::Hash + Eq>(
+    article: &Article,
+    here: &mut HashMap<K, (u32, bool)>,
+    mut key: impl FnMut(&str, &str) -> K,
+) {
+    here.clear();
+    each_term(article, |folded, exact, in_title| {
+        let seen = here.entry(key(folded, exact)).or_insert((0, false));
+        seen.0 += 1;
+        seen.1 |= in_title;
+    });
+}
+
 /// The index files, as (path relative to the site, JSON), the head last.
 pub fn build(articles: &[Article]) -> Vec<(String, String)> {
     let ordered = in_document_order(articles);
     let mut terms = Terms::default();
-    let mut here: HashMap<usize, (u32, bool)> = HashMap::new();
+    let mut here = HashMap::new();
     for (doc, article) in ordered.iter().enumerate() {
-        here.clear();
-        each_term(article, |folded, exact, in_title| {
-            let seen = here.entry(terms.form(folded, exact)).or_insert((0, false));
-            seen.0 += 1;
-            seen.1 |= in_title;
+        count_terms(article, &mut here, |folded, exact| {
+            terms.form(folded, exact)
         });
         terms.add_document(doc as u32, &here);
     }
@@ -177,7 +190,7 @@ fn index_files(
     let mut out: Vec<(String, String)> = Vec::new();
     // Each file named by a hash of its content: a file is written again only when it changes.
     let mut named = |kind: &str, body: String| {
-        let name = format!("{kind}-{}", fnv1a_bytes(body.bytes()));
+        let name = file_name(kind, body.as_bytes());
         out.push((files::named(&name), body));
         name
     };
@@ -209,6 +222,11 @@ fn index_files(
     };
     out.push((files::INDEX.to_string(), json(&head)));
     out
+}
+
+/// The name of a file of `kind` (`w`, `p` or `d`) holding `body`.
+fn file_name(kind: &str, body: &[u8]) -> String {
+    format!("{kind}-{}", fnv1a_hex(body.iter().copied()))
 }
 
 /// Sorted terms with their forms' postings, cut into files of about [`TERMS_FILE_BYTES`], each
@@ -261,22 +279,6 @@ fn json(value: &impl serde::Serialize) -> String {
     serde_json::to_string(value).unwrap_or_default()
 }
 
-/// FNV-1a (64 bits) of `bytes`: a stable hash, the same on any machine and toolchain, so that
-/// the same content always has the same name and `check` can compare a rebuilt index.
-fn fnv1a(bytes: impl Iterator<Item = u8>) -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for byte in bytes {
-        hash ^= u64::from(byte);
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
-    }
-    hash
-}
-
-/// [`fnv1a`] of `bytes`, in hex.
-pub(crate) fn fnv1a_bytes(bytes: impl Iterator<Item = u8>) -> String {
-    format!("{:016x}", fnv1a(bytes))
-}
-
 /// What [`write`] did.
 #[derive(Debug, Default, PartialEq)]
 pub struct Written {
@@ -287,7 +289,7 @@ pub struct Written {
 }
 
 /// Replaces the search index under `root` with one built from `articles`, writing only the
-/// files whose content changed and removing those of other builds.
+/// files whose content changed and removing those it no longer names.
 ///
 /// With a `cache` folder, where an earlier run noted each document's text, the index under
 /// `root` is updated instead of built again: only the articles whose text is new or changed are
@@ -308,16 +310,17 @@ pub fn write(root: &Path, articles: &[Article], cache: Option<&Path>) -> std::io
     for (rel, body) in &built {
         written.files += usize::from(crate::incremental::write_if_changed(&root.join(rel), body)?);
     }
-    let head = built.last().map_or(0, |(_, head)| fnv1a(head.bytes()));
+    let head = built
+        .last()
+        .map_or_else(String::new, |(_, head)| fnv1a_hex(head.bytes()));
     let keep = built.into_iter().map(|(rel, _)| rel).collect();
     crate::incremental::remove_others(root, files::DIR, &keep)?;
     if let Some(cache) = cache {
-        let mut ledger = format!("{tool}\t{head:016x}\n");
+        let mut ledger = format!("{tool}\t{head}\n");
         for (article, text) in ordered.iter().zip(&texts) {
             ledger.push_str(&format!("{}\t{text}\n", article.slug));
         }
-        std::fs::create_dir_all(cache)?;
-        crate::incremental::write_creating_folders(&cache.join(SEARCH_LEDGER), &ledger)?;
+        crate::incremental::write_atomically(&cache.join(SEARCH_LEDGER), &ledger)?;
     }
     Ok(written)
 }
@@ -330,9 +333,10 @@ const SEARCH_LEDGER: &str = "search.tsv";
 /// A hash of everything of `article` that the index reads.
 fn text_hash(article: &Article) -> String {
     let runs = runs(article);
-    fnv1a_bytes(
-        runs.iter()
-            .flat_map(|(text, in_title)| text.bytes().chain([u8::from(*in_title)])),
+    hash_parts(
+        runs.iter().flat_map(|(text, in_title)| {
+            [text.as_bytes(), if *in_title { b"title" } else { b"text" }]
+        }),
     )
 }
 
@@ -359,7 +363,7 @@ impl Earlier {
             })
             .collect::<Option<_>>()?;
         (noted_tool == tool
-            && noted_head == format!("{:016x}", fnv1a(head_text.into_iter()))
+            && noted_head == fnv1a_hex(head_text.into_iter())
             && head.format == INDEX_FORMAT
             && head.documents as usize == documents.len())
         .then_some(Earlier { head, documents })
@@ -389,13 +393,23 @@ impl Earlier {
             .map(|(slug, text)| now.get(&(slug.as_str(), text.as_str())).copied())
             .collect();
         let kept: std::collections::HashSet<u32> = renumbered.iter().flatten().copied().collect();
+        // Two articles with the same slug and text (a file copied under another name), now or
+        // then, cannot be told apart: built whole.
+        if now.len() != ordered.len() || kept.len() != renumbered.iter().flatten().count() {
+            return None;
+        }
 
         // Term → form → (document, weight), in no order yet.
         let mut terms: BTreeMap<String, BTreeMap<String, Vec<(u32, u32)>>> = BTreeMap::new();
-        let earlier_files = self.head.words_files.iter().chain(&self.head.pairs_files);
-        for rel in earlier_files.map(|file| files::named(&file.name)) {
-            let file: TermsFile =
-                serde_json::from_slice(&std::fs::read(root.join(rel)).ok()?).ok()?;
+        let earlier_files = (self.head.words_files.iter().map(|file| ("w", file)))
+            .chain(self.head.pairs_files.iter().map(|file| ("p", file)));
+        for (kind, file) in earlier_files {
+            let bytes = std::fs::read(root.join(files::named(&file.name))).ok()?;
+            // A file changed since it was written is not what its name says: built whole.
+            if file.name != file_name(kind, &bytes) {
+                return None;
+            }
+            let file: TermsFile = serde_json::from_slice(&bytes).ok()?;
             for (term, forms) in file {
                 for (form, postings) in forms {
                     let mut doc = 0u32;
@@ -413,21 +427,17 @@ impl Earlier {
                 }
             }
         }
+        let mut here = HashMap::new();
         for (doc, article) in ordered.iter().enumerate() {
             let doc = doc as u32;
             if kept.contains(&doc) {
                 continue;
             }
             *read += 1;
-            let mut here: HashMap<(String, String), (u32, bool)> = HashMap::new();
-            each_term(article, |folded, exact, in_title| {
-                let seen = here
-                    .entry((folded.to_string(), exact.to_string()))
-                    .or_insert((0, false));
-                seen.0 += 1;
-                seen.1 |= in_title;
+            count_terms(article, &mut here, |folded, exact| {
+                (folded.to_string(), exact.to_string())
             });
-            for ((folded, exact), (count, in_title)) in here {
+            for ((folded, exact), (count, in_title)) in here.drain() {
                 terms
                     .entry(folded)
                     .or_default()
@@ -463,9 +473,7 @@ impl Earlier {
 /// missing, of another format, or out of date.
 pub fn problems(root: &Path, articles: &[Article]) -> Vec<String> {
     let built = build(articles);
-    let mut on_disk = Vec::new();
-    list_files(&root.join(files::DIR), files::DIR, &mut on_disk);
-    on_disk.sort();
+    let on_disk = files_below(root, files::DIR).unwrap_or_default();
     let mut wanted: Vec<&str> = built.iter().map(|(rel, _)| rel.as_str()).collect();
     wanted.sort_unstable();
     let differs = on_disk != wanted
@@ -480,18 +488,5 @@ pub fn problems(root: &Path, articles: &[Article]) -> Vec<String> {
         )]
     } else {
         Vec::new()
-    }
-}
-
-/// The files below `dir`, as paths starting with `rel`.
-fn list_files(dir: &Path, rel: &str, out: &mut Vec<String>) {
-    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-        let name = entry.file_name().to_string_lossy().into_owned();
-        let path = format!("{rel}/{name}");
-        if entry.file_type().is_ok_and(|t| t.is_dir()) {
-            list_files(&entry.path(), &path, out);
-        } else {
-            out.push(path);
-        }
     }
 }

@@ -42,7 +42,8 @@ fn fingerprint(root: &Path) -> Fingerprint {
 
 /// Indexes the tree, then again after each change, until the process is stopped. A problem is
 /// reported and the watch goes on: the editor fixes the file and saves it again.
-/// With `cache`, each index after the first updates the search index rather than building it.
+/// With `cache`, each index converts only the Markdown and reads for search only the articles
+/// that changed since the last (see [`crate::cli::index`]).
 pub fn run(root: &Path, preview: bool, cache: Option<&Path>) -> Result<String, PublishError> {
     let mut seen: Option<Fingerprint> = None;
     loop {

@@ -11,7 +11,7 @@ use tintuc::route::Route;
 use tintuc::search::files;
 use tintuc_publisher::catalog::disk;
 use tintuc_publisher::cli::Command;
-use tintuc_publisher::{render, search};
+use tintuc_publisher::{incremental, render, search};
 
 fn run(line: &[&str]) -> String {
     let args: Vec<String> = line.iter().map(|s| s.to_string()).collect();
@@ -55,19 +55,14 @@ fn save(root: &Path, article: &Article) {
 
 /// Every file below `root/dir`, by path, with its text.
 fn files_below(root: &Path, dir: &str) -> BTreeMap<String, String> {
-    let mut found = BTreeMap::new();
-    let mut pending = vec![dir.to_string()];
-    while let Some(rel) = pending.pop() {
-        for entry in std::fs::read_dir(root.join(&rel)).unwrap().flatten() {
-            let path = format!("{rel}/{}", entry.file_name().to_string_lossy());
-            if entry.file_type().unwrap().is_dir() {
-                pending.push(path);
-            } else {
-                found.insert(path.clone(), std::fs::read_to_string(entry.path()).unwrap());
-            }
-        }
-    }
-    found
+    incremental::files_below(root, dir)
+        .unwrap()
+        .into_iter()
+        .map(|rel| {
+            let text = std::fs::read_to_string(root.join(&rel)).unwrap();
+            (rel, text)
+        })
+        .collect()
 }
 
 /// Updates the index under `root` with the cache; asserts that it holds exactly what building
@@ -150,6 +145,29 @@ fn an_updated_search_index_is_the_index_built_whole() {
     // An article taken down, and the only one that had some words.
     std::fs::remove_file(root.join(paths::article(&all[3].slug))).unwrap();
     assert_eq!(update_and_compare(&root, &cache).0, 0);
+
+    // Two files of the same article (one copied to start another): built whole, not mixed up.
+    let copied = articles(&root)[7].clone();
+    std::fs::write(
+        root.join(paths::article("ban-sao")),
+        serde_json::to_string(&copied).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(update_and_compare(&root, &cache).0, articles(&root).len());
+    std::fs::remove_file(root.join(paths::article("ban-sao"))).unwrap();
+    update_and_compare(&root, &cache);
+
+    // A terms file changed behind the index's back: not trusted, built whole.
+    let damaged = files_below(&root, files::DIR)
+        .into_keys()
+        .find(|rel| rel.contains("/w-"))
+        .unwrap();
+    let text = std::fs::read_to_string(root.join(&damaged)).unwrap();
+    std::fs::write(root.join(&damaged), text.replacen("[", "[1,2,", 1)).unwrap();
+    let written = search::write(&root, &articles(&root), Some(&cache)).unwrap();
+    assert_eq!(written.read, articles(&root).len());
+    let whole: BTreeMap<String, String> = search::build(&articles(&root)).into_iter().collect();
+    assert!(files_below(&root, files::DIR) == whole);
 
     // An index the cache does not describe (written by hand, or by another run) is built whole.
     let other = root.with_extension("other-cache");
@@ -235,6 +253,18 @@ fn a_render_with_a_cache_renders_only_what_changed() {
     assert!(said.contains("(0 rendered"), "{said}");
     assert_eq!(files_below(&fresh, &edited.section), cached);
     assert_eq!(files_below(&from_cache, &edited.section), cached);
+
+    // A damaged ledger naming a file outside the release folder: that file stays.
+    let outside = root.with_extension("outside.html");
+    std::fs::write(&outside, "không phải của bản dựng").unwrap();
+    let (bytes, modified) = incremental::stamp(&outside).unwrap();
+    let name = outside.file_name().unwrap().to_str().unwrap();
+    let ledger = cache.join("pages.tsv");
+    let mut text = std::fs::read_to_string(&ledger).unwrap();
+    text.push_str(&format!("../{name}\tkhoa\t{bytes}\t{modified}\n"));
+    std::fs::write(&ledger, text).unwrap();
+    run(&["render", dir, "/", "--cache", cache_dir]);
+    assert!(outside.exists());
 
     // A page changed behind the cache's back is not taken for the one it rendered.
     std::fs::write(&edited_page, "damaged").unwrap();

@@ -17,7 +17,7 @@ use std::task::Poll;
 const MAX_KEPT: usize = 400;
 
 thread_local! {
-    /// Decoded files by path. The index's files are named by their build, so a kept one is
+    /// Decoded files by path. The index's files are named by their content, so a kept one is
     /// never stale; only `index.json` itself is forgotten (see [`search`]).
     static KEPT: RefCell<HashMap<String, Rc<dyn Any>>> = RefCell::new(HashMap::new());
 }
