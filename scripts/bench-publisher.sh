@@ -92,8 +92,8 @@ for n in "${sizes[@]}"; do
   }
   # The articles by publication time, oldest first.
   by_time=$(find "$tree/content/articles" -name '*.md' -exec grep -H -m1 '^published:' {} + | sort -t: -k3 | cut -d: -f1)
-  oldest=$(echo "$by_time" | head -1)
-  newest=$(echo "$by_time" | tail -1)
+  oldest=$(head -n1 <<< "$by_time")
+  newest=$(tail -n1 <<< "$by_time")
   sed -i '2s/^title: "/title: "Đã sửa: /' "$oldest"
   change "the oldest article's title edited"
   sed -i '2s/^title: "/title: "Đã sửa: /' "$newest"
